@@ -1,0 +1,5 @@
+export * from './activities';
+export * from './auth';
+export * from './common';
+export * from './orders';
+export * from './providers';
