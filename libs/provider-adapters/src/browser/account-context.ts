@@ -1,0 +1,172 @@
+import type { Browser, BrowserContext, CookieData, Page } from 'puppeteer-core';
+
+import { BrowserUnavailableError, ProviderError } from '../errors/provider-errors';
+import type { SessionCookie, SessionSnapshot } from '../adapter/types';
+import { withStepTimeout } from './step-timeout';
+
+// Marks, per tab and origin, that the stored localStorage was put back, so later navigations
+// do not overwrite what the site itself wrote since.
+const RESTORED_MARK = '__autobuy_storage_restored';
+
+/**
+ * One account's isolated browser context for one job. Every provider action goes through
+ * `step`, which enforces the hard timeout and turns a crashed browser into a clear error.
+ */
+export class AccountContext {
+  private mainPage: Page | null = null;
+  private storage: Record<string, Record<string, string>> = {};
+  private released = false;
+
+  constructor(
+    readonly accountId: string,
+    private readonly browser: Browser,
+    readonly context: BrowserContext,
+    readonly stepTimeoutMs: number,
+    private readonly viewport: { width: number; height: number },
+    private readonly onRelease: () => Promise<void>,
+  ) {}
+
+  /** Puts a stored session back: cookies now, localStorage as each origin is first opened. */
+  async restore(session: SessionSnapshot | null): Promise<void> {
+    if (!session) {
+      return;
+    }
+
+    this.storage = session.localStorage;
+    if (session.cookies.length > 0) {
+      await this.context.setCookie(...session.cookies.map(toCookieData));
+    }
+  }
+
+  /** The job's page, created on first use; steps of a job share it. */
+  async page(): Promise<Page> {
+    this.assertUsable();
+    if (this.mainPage && !this.mainPage.isClosed()) {
+      return this.mainPage;
+    }
+
+    this.mainPage = await this.newPage();
+
+    return this.mainPage;
+  }
+
+  /** A new page in this context, with the stored localStorage ready for its origins. */
+  async newPage(): Promise<Page> {
+    this.assertUsable();
+    const page = await this.context.newPage();
+    page.setDefaultTimeout(this.stepTimeoutMs);
+    await page.setViewport(this.viewport);
+    if (Object.keys(this.storage).length > 0) {
+      await page.evaluateOnNewDocument(
+        (storage: Record<string, Record<string, string>>, mark: string) => {
+          const items = storage[location.origin];
+          if (!items || sessionStorage.getItem(mark)) {
+            return;
+          }
+          for (const [key, value] of Object.entries(items)) {
+            localStorage.setItem(key, value);
+          }
+          sessionStorage.setItem(mark, '1');
+        },
+        this.storage,
+        RESTORED_MARK,
+      );
+    }
+
+    return page;
+  }
+
+  /**
+   * Runs one named step under the hard timeout. A browser that died meanwhile surfaces as
+   * `BrowserUnavailableError`, not as a puzzling protocol error.
+   */
+  async step<T>(name: string, work: (page: Page) => Promise<T>, timeoutMs?: number): Promise<T> {
+    try {
+      const page = await this.page();
+
+      return await withStepTimeout(name, timeoutMs ?? this.stepTimeoutMs, () => work(page));
+    } catch (error) {
+      if (!this.browser.connected) {
+        throw new BrowserUnavailableError(`The browser crashed during step "${name}"`, {
+          cause: error,
+        });
+      }
+
+      throw error;
+    }
+  }
+
+  /** The session as it is now: every cookie of the context and the localStorage of open pages. */
+  async snapshot(): Promise<SessionSnapshot> {
+    this.assertUsable();
+    const cookies = (await this.context.cookies()).map((cookie): SessionCookie => ({
+      name: cookie.name,
+      value: cookie.value,
+      domain: cookie.domain,
+      path: cookie.path,
+      expires: cookie.expires,
+      httpOnly: cookie.httpOnly ?? false,
+      secure: cookie.secure,
+      ...(cookie.sameSite && cookie.sameSite !== 'Default' ? { sameSite: cookie.sameSite } : {}),
+    }));
+    const localStorage = { ...this.storage };
+    for (const page of await this.context.pages()) {
+      const origin = await readOrigin(page);
+      if (origin) {
+        localStorage[origin] = await page.evaluate(() => ({ ...window.localStorage }));
+      }
+    }
+
+    return { cookies, localStorage };
+  }
+
+  get isReleased(): boolean {
+    return this.released;
+  }
+
+  /** Closes the context. Safe to call twice, and after a crash. */
+  async release(): Promise<void> {
+    if (this.released) {
+      return;
+    }
+
+    this.released = true;
+    await this.context.close().catch(() => undefined);
+    await this.onRelease();
+  }
+
+  private assertUsable(): void {
+    if (this.released) {
+      throw new BrowserUnavailableError('This browser context was already released');
+    }
+    if (!this.browser.connected) {
+      throw new BrowserUnavailableError('The browser of this context has crashed');
+    }
+  }
+}
+
+async function readOrigin(page: Page): Promise<string | null> {
+  const url = page.url();
+  if (!url.startsWith('http')) {
+    return null;
+  }
+
+  return new URL(url).origin;
+}
+
+function toCookieData(cookie: SessionCookie): CookieData {
+  return {
+    name: cookie.name,
+    value: cookie.value,
+    domain: cookie.domain,
+    path: cookie.path,
+    expires: cookie.expires,
+    httpOnly: cookie.httpOnly,
+    secure: cookie.secure,
+    ...(cookie.sameSite ? { sameSite: cookie.sameSite } : {}),
+  };
+}
+
+export function isBrowserCrash(error: unknown): boolean {
+  return error instanceof ProviderError && error.code === 'browser_unavailable';
+}

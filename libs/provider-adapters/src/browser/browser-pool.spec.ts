@@ -1,0 +1,154 @@
+import { startLocalServer, type LocalServer } from '../../test/local-http-server';
+import { BrowserUnavailableError, ProviderTimeoutError } from '../errors/provider-errors';
+import { BrowserPool } from './browser-pool';
+import { resolveChromiumPath } from './chromium-path';
+
+jest.setTimeout(60_000);
+
+describe(BrowserPool.name, () => {
+  let server: LocalServer;
+  let sut: BrowserPool;
+
+  beforeAll(async () => {
+    server = await startLocalServer({
+      '/login': (_req, res) => {
+        res.setHeader('Set-Cookie', 'unb=42; Path=/; Max-Age=3600');
+        res.end('<html><body>logged in</body></html>');
+      },
+      '/whoami': (req, res) => {
+        res.end(`<html><body id="who">${req.headers.cookie ?? 'anonymous'}</body></html>`);
+      },
+      // Never answers, so a step waiting for it must hit its timeout.
+      '/hang': () => undefined,
+    });
+  });
+
+  afterEach(async () => {
+    await sut?.close();
+  });
+
+  afterAll(async () => {
+    await server.close();
+  });
+
+  async function readWho(pool: BrowserPool, accountId: string, session = null as never) {
+    const context = await pool.acquire(accountId, session);
+    try {
+      return await context.step('read who', async (page) => {
+        await page.goto(`${server.url}/whoami`);
+
+        return page.$eval('#who', (element) => element.textContent);
+      });
+    } finally {
+      await context.release();
+    }
+  }
+
+  it('should keep the cookies of one account away from another account', async () => {
+    sut = new BrowserPool({ size: 1 });
+    const first = await sut.acquire('account-a');
+    await first.step('log in', async (page) => {
+      await page.goto(`${server.url}/login`);
+    });
+
+    const otherWho = await readWho(sut, 'account-b');
+    const ownWho = await first.step('read who', async (page) => {
+      await page.goto(`${server.url}/whoami`);
+
+      return page.$eval('#who', (element) => element.textContent);
+    });
+    await first.release();
+
+    expect(otherWho).toBe('anonymous');
+    expect(ownWho).toBe('unb=42');
+    expect(sut.browsers()).toHaveLength(1);
+  });
+
+  it('should rebuild a logged-in context from a stored snapshot, localStorage included', async () => {
+    sut = new BrowserPool({ size: 1 });
+    const original = await sut.acquire('account-a');
+    await original.step('log in', async (page) => {
+      await page.goto(`${server.url}/login`);
+      await page.evaluate(() => localStorage.setItem('lang', 'zh-CN'));
+    });
+    const snapshot = await original.snapshot();
+    await original.release();
+
+    const restored = await sut.acquire('account-a', snapshot);
+    const seen = await restored.step('read', async (page) => {
+      await page.goto(`${server.url}/whoami`);
+
+      return {
+        who: await page.$eval('#who', (element) => element.textContent),
+        lang: await page.evaluate(() => localStorage.getItem('lang')),
+      };
+    });
+    await restored.release();
+
+    expect(snapshot.cookies.map((cookie) => cookie.name)).toEqual(['unb']);
+    expect(seen).toEqual({ who: 'unb=42', lang: 'zh-CN' });
+  });
+
+  it('should retire a browser after its maximum number of uses and start a new one', async () => {
+    sut = new BrowserPool({ size: 1, maxUsesPerBrowser: 2 });
+    await readWho(sut, 'a');
+    const firstPid = sut.browsers()[0]?.process()?.pid;
+    await readWho(sut, 'b');
+
+    expect(sut.browsers()).toHaveLength(0);
+
+    await readWho(sut, 'c');
+    const nextPid = sut.browsers()[0]?.process()?.pid;
+
+    expect(firstPid).toBeDefined();
+    expect(nextPid).toBeDefined();
+    expect(nextPid).not.toBe(firstPid);
+  });
+
+  it('should replace a browser killed in the middle of a job so the next job works', async () => {
+    sut = new BrowserPool({ size: 1 });
+    const context = await sut.acquire('account-a');
+    await context.step('open', async (page) => {
+      await page.goto(`${server.url}/whoami`);
+    });
+    const pid = sut.browsers()[0]?.process()?.pid;
+    if (!pid) {
+      throw new Error('the browser has no process id');
+    }
+
+    process.kill(pid, 'SIGKILL');
+    const failure = await context
+      .step('read after crash', async (page) => page.goto(`${server.url}/whoami`))
+      .catch((error: unknown) => error);
+    await context.release();
+
+    expect(failure).toBeInstanceOf(BrowserUnavailableError);
+    expect(await readWho(sut, 'account-a')).toBe('anonymous');
+    expect(sut.browsers()[0]?.process()?.pid).not.toBe(pid);
+  });
+
+  it('should stop a step that runs past its hard timeout with a timeout error naming it', async () => {
+    sut = new BrowserPool({ size: 1, stepTimeoutMs: 1_000 });
+    const context = await sut.acquire('account-a');
+
+    const failure = await context
+      .step('open hanging page', async (page) => page.goto(`${server.url}/hang`))
+      .catch((error: unknown) => error);
+    await context.release();
+
+    expect(failure).toBeInstanceOf(ProviderTimeoutError);
+    expect((failure as ProviderTimeoutError).step).toBe('open hanging page');
+  });
+});
+
+describe(resolveChromiumPath.name, () => {
+  it('should name the install command when the configured Chromium does not exist', () => {
+    expect(() => resolveChromiumPath('/nowhere/chromium')).toThrow(/apt-get install -y chromium/);
+  });
+
+  it('should use CHROMIUM_PATH when no explicit path is given', () => {
+    expect(resolveChromiumPath(undefined, { CHROMIUM_PATH: '/usr/bin/chromium' })).toBe(
+      '/usr/bin/chromium',
+    );
+  });
+});

@@ -1,0 +1,172 @@
+import puppeteer, { type Browser } from 'puppeteer-core';
+
+import { BrowserUnavailableError } from '../errors/provider-errors';
+import type { SessionSnapshot } from '../adapter/types';
+import { AccountContext } from './account-context';
+import { resolveChromiumPath } from './chromium-path';
+
+export interface BrowserPoolOptions {
+  /** Explicit Chromium path; else `CHROMIUM_PATH`, else `/usr/bin/chromium`. */
+  chromiumPath?: string;
+  /** How many Chromium processes at most; default 2. */
+  size?: number;
+  /** A browser is retired (closed once idle) after serving this many contexts; default 50. */
+  maxUsesPerBrowser?: number;
+  /** Hard limit of every step run through a context; default 30 s. */
+  stepTimeoutMs?: number;
+  /** Viewport of new pages; default 1280×800. */
+  viewport?: { width: number; height: number };
+}
+
+// Flags that keep Chromium from calling home on a closed network and let it run as root.
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+interface BrowserSlot {
+  browser: Browser;
+  uses: number;
+  active: number;
+  retired: boolean;
+}
+
+/**
+ * A few long-lived Chromium processes shared by all jobs of a worker. Each job gets its own
+ * browser context (isolated cookies and storage) on the least busy browser; a browser is
+ * retired after `maxUsesPerBrowser` contexts and replaced when it crashes.
+ */
+export class BrowserPool {
+  private readonly slots: BrowserSlot[] = [];
+  private launching = 0;
+  private closed = false;
+  private readonly options: Required<Omit<BrowserPoolOptions, 'chromiumPath'>> & {
+    chromiumPath: string;
+  };
+
+  constructor(options: BrowserPoolOptions = {}) {
+    this.options = {
+      chromiumPath: resolveChromiumPath(options.chromiumPath),
+      size: options.size ?? 2,
+      maxUsesPerBrowser: options.maxUsesPerBrowser ?? 50,
+      stepTimeoutMs: options.stepTimeoutMs ?? 30_000,
+      viewport: options.viewport ?? { width: 1280, height: 800 },
+    };
+    if (this.options.size < 1 || this.options.maxUsesPerBrowser < 1) {
+      throw new RangeError('Browser pool size and maxUsesPerBrowser must be at least 1');
+    }
+  }
+
+  get stepTimeoutMs(): number {
+    return this.options.stepTimeoutMs;
+  }
+
+  /** Live browsers, for health checks and tests. */
+  browsers(): Browser[] {
+    return this.slots.map((slot) => slot.browser);
+  }
+
+  /**
+   * A fresh context for one account's job, with the stored session put back in. Release it
+   * when the job ends.
+   */
+  async acquire(accountId: string, session?: SessionSnapshot | null): Promise<AccountContext> {
+    if (this.closed) {
+      throw new BrowserUnavailableError('The browser pool is closed');
+    }
+
+    const slot = await this.pickSlot();
+    slot.uses += 1;
+    slot.active += 1;
+    if (slot.uses >= this.options.maxUsesPerBrowser) {
+      slot.retired = true;
+    }
+
+    try {
+      const context = await slot.browser.createBrowserContext();
+      const accountContext = new AccountContext(
+        accountId,
+        slot.browser,
+        context,
+        this.options.stepTimeoutMs,
+        this.options.viewport,
+        () => this.onContextReleased(slot),
+      );
+      await accountContext.restore(session ?? null);
+
+      return accountContext;
+    } catch (error) {
+      await this.onContextReleased(slot);
+      throw new BrowserUnavailableError('Could not open a browser context', { cause: error });
+    }
+  }
+
+  /** Closes every browser. Contexts still held fail on their next step. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const slots = this.slots.splice(0);
+    await Promise.all(slots.map((slot) => slot.browser.close().catch(() => undefined)));
+  }
+
+  private async pickSlot(): Promise<BrowserSlot> {
+    const usable = this.slots.filter((slot) => !slot.retired && slot.browser.connected);
+    const idlest = usable.sort((a, b) => a.active - b.active)[0];
+    if (
+      idlest &&
+      (idlest.active === 0 || this.slots.length + this.launching >= this.options.size)
+    ) {
+      return idlest;
+    }
+
+    return this.launch();
+  }
+
+  private async launch(): Promise<BrowserSlot> {
+    this.launching += 1;
+    try {
+      const browser = await puppeteer.launch({
+        executablePath: this.options.chromiumPath,
+        headless: true,
+        args: CHROMIUM_FLAGS,
+        defaultViewport: this.options.viewport,
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+        protocolTimeout: this.options.stepTimeoutMs * 2,
+      });
+      const slot: BrowserSlot = { browser, uses: 0, active: 0, retired: false };
+      browser.on('disconnected', () => this.forget(slot));
+      this.slots.push(slot);
+
+      return slot;
+    } catch (error) {
+      throw new BrowserUnavailableError(`Chromium at ${this.options.chromiumPath} did not start`, {
+        cause: error,
+      });
+    } finally {
+      this.launching -= 1;
+    }
+  }
+
+  private forget(slot: BrowserSlot): void {
+    const index = this.slots.indexOf(slot);
+    if (index >= 0) {
+      this.slots.splice(index, 1);
+    }
+  }
+
+  private async onContextReleased(slot: BrowserSlot): Promise<void> {
+    slot.active -= 1;
+    if (slot.retired && slot.active === 0) {
+      this.forget(slot);
+      await slot.browser.close().catch(() => undefined);
+    }
+  }
+}
