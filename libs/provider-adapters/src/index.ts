@@ -7,3 +7,4 @@ export * from './browser/chromium-path';
 export * from './browser/step-timeout';
 export * from './errors/provider-errors';
 export * from './login/login-stream.types';
+export * from './login/screencast-login-stream';
