@@ -1,0 +1,54 @@
+import { useTranslation } from 'react-i18next';
+import { Navigate, type RouteObject } from 'react-router-dom';
+
+import { LoginPage, RequireAuth, useMe } from '../features/auth';
+import { AutobuyPage } from '../features/autobuy';
+import { OrderPage, OrdersPage } from '../features/orders';
+import {
+  AccountsSettings,
+  ApiKeysSettings,
+  OperatorsSettings,
+  ProvidersSettings,
+  WarehouseSettings,
+} from '../features/settings';
+import { EmptyBlock } from '../shared/ui/empty-block';
+import { AppLayout } from './layout/app-layout';
+import { LanguageSwitch } from './layout/language-switch';
+
+function OperatorsRoute() {
+  const me = useMe();
+
+  return <OperatorsSettings currentSessionId={me.data?.sessionId ?? null} />;
+}
+
+function NotFoundRoute() {
+  const { t } = useTranslation();
+
+  return <EmptyBlock title={t('errors.not_found')} testId="page-not-found" />;
+}
+
+export const appRoutes: RouteObject[] = [
+  { path: '/login', element: <LoginPage languageSwitch={<LanguageSwitch />} /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/orders" replace /> },
+      { path: 'orders', element: <OrdersPage /> },
+      { path: 'orders/:orderId', element: <OrderPage /> },
+      { path: 'plugins', element: <Navigate to="/plugins/autobuy" replace /> },
+      { path: 'plugins/autobuy', element: <AutobuyPage /> },
+      { path: 'settings', element: <Navigate to="/settings/providers" replace /> },
+      { path: 'settings/providers', element: <ProvidersSettings /> },
+      { path: 'settings/accounts', element: <AccountsSettings /> },
+      { path: 'settings/warehouse', element: <WarehouseSettings /> },
+      { path: 'settings/operators', element: <OperatorsRoute /> },
+      { path: 'settings/api-keys', element: <ApiKeysSettings /> },
+      { path: '*', element: <NotFoundRoute /> },
+    ],
+  },
+];

@@ -1,0 +1,1 @@
+export { AutobuyPage } from './components/autobuy-page';
