@@ -40,6 +40,7 @@ export function createI18n(language: Language = storedLanguage()): I18n {
     nsSeparator: false,
     interpolation: { escapeValue: false },
     initAsync: false,
+    showSupportNotice: false,
   });
   document.documentElement.lang = language;
 
