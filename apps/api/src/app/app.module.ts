@@ -1,0 +1,42 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+
+import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
+import { createValidationPipe } from '../common/http/validation';
+import type { AppConfig } from '../config/app-config';
+import { ConfigModule } from '../config/config.module';
+import { HealthModule } from '../health/health.module';
+import { OrdersModule } from '../orders/orders.module';
+import { ProvidersModule } from '../providers/providers.module';
+import { SeedModule } from '../seed/seed.module';
+import { HttpErrorFilter } from './http-error.filter';
+
+@Module({})
+export class AppModule {
+  /** The data source arrives migrated; Nest only borrows it (and closes it on shutdown). */
+  static register(config: AppConfig, dataSource: DataSource): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.register(config),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSource.options,
+          dataSourceFactory: () => Promise.resolve(dataSource),
+        }),
+        AuthModule,
+        ProvidersModule,
+        OrdersModule,
+        AuditModule,
+        HealthModule,
+        SeedModule,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+    };
+  }
+}

@@ -1,0 +1,21 @@
+import { ApiKeyEntity } from '../auth/entities/api-key.entity';
+import { LoginSessionEntity } from '../auth/entities/login-session.entity';
+import { OperatorEntity } from '../auth/entities/operator.entity';
+import { AuditLogEntity } from '../audit/audit-log.entity';
+import { OrderItemEntity } from '../orders/entities/order-item.entity';
+import { OrderEntity } from '../orders/entities/order.entity';
+import { ProviderAccountEntity } from '../providers/entities/provider-account.entity';
+import { ProviderEntity } from '../providers/entities/provider.entity';
+import { WarehouseProfileEntity } from '../providers/entities/warehouse-profile.entity';
+
+export const ENTITIES = [
+  OperatorEntity,
+  LoginSessionEntity,
+  ApiKeyEntity,
+  ProviderEntity,
+  ProviderAccountEntity,
+  WarehouseProfileEntity,
+  OrderEntity,
+  OrderItemEntity,
+  AuditLogEntity,
+];
