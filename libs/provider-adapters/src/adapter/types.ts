@@ -97,6 +97,11 @@ export interface ReserveRequest {
    * attempt first; if it throws, nothing is submitted.
    */
   beforeSubmit?: () => Promise<void>;
+  /**
+   * The caller's id of this attempt. Providers with an idempotency key (Kitmall's `outerId`)
+   * use it so a retried submit returns the first submit's orders instead of new ones.
+   */
+  attemptId?: string;
 }
 
 /** One provider order created by a reservation (one per seller). */
@@ -114,6 +119,11 @@ export interface ReservedOrder {
 export interface ReserveResult {
   /** Only orders the provider shows in its order list; never an order merely assumed. */
   orders: ReservedOrder[];
+  /**
+   * Orders the provider named on its result page but did not show in its order list (yet);
+   * they are not counted as created, and the caller should look for them again before retrying.
+   */
+  unconfirmedOrderNumbers: string[];
 }
 
 export interface OrderLine {

@@ -1,0 +1,235 @@
+import type { ProviderCode } from '@autobuy/contracts';
+
+import type { ProviderAdapter, ProviderJob } from '../adapter/provider-adapter';
+import { validateReserveRequest } from '../adapter/reserve-validation';
+import type {
+  AccountAccess,
+  CancelReason,
+  ItemOffer,
+  ListOrdersQuery,
+  OrderPage,
+  ProviderOrder,
+  ReserveRequest,
+  ReserveResult,
+  SessionCheck,
+  SessionSnapshot,
+  TrackingInfo,
+} from '../adapter/types';
+import { CANCEL_REASONS } from '../adapter/types';
+import type { AccountContext } from '../browser/account-context';
+import type { BrowserPool } from '../browser/browser-pool';
+import {
+  InvalidRequestError,
+  SessionExpiredError,
+  isProviderError,
+} from '../errors/provider-errors';
+import type { LoginStream } from '../login/login-stream.types';
+import { ScreencastLoginStream } from '../login/screencast-login-stream';
+import { ProfileReader } from '../profile/profile-reader';
+import { taobaoLoginStateReader } from './taobao-login';
+import { modifiedAtMs, parseItemOffer, parseMainOrder } from './taobao-parse';
+import { reserveOnTaobao } from './taobao-reserve';
+import { TaobaoSite, type TaobaoReader } from './taobao-site';
+import { TAOBAO_PROFILE, type TaobaoHosts, type TaobaoProfile } from './taobao.profile';
+
+export interface TaobaoAdapterOptions {
+  pool: BrowserPool;
+  /** Where each of the site's hosts lives; `sandboxHosts(url)` for the Sandbox. */
+  hosts: TaobaoHosts;
+  /** `sandbox` when pointed at the Sandbox; default `taobao`. */
+  code?: Extract<ProviderCode, 'taobao' | 'sandbox'>;
+  /** Replaces the built-in profile (a hot fix for a changed site, or a test). */
+  profile?: TaobaoProfile;
+  /** Cart additions running at once during a reservation; default 6. */
+  cartConcurrency?: number;
+  /** The popup login fails after this long; default 10 minutes. */
+  loginTimeoutMs?: number;
+}
+
+/** Taobao's buyer site driven in a real browser, one context per account and job. */
+export class TaobaoAdapter implements ProviderAdapter {
+  readonly code: Extract<ProviderCode, 'taobao' | 'sandbox'>;
+  readonly loginKind = 'browser' as const;
+  private readonly profile: TaobaoProfile;
+  private readonly reader: TaobaoReader;
+
+  constructor(private readonly options: TaobaoAdapterOptions) {
+    this.code = options.code ?? 'taobao';
+    this.profile = options.profile ?? TAOBAO_PROFILE;
+    this.reader = new ProfileReader(this.profile, { ...options.hosts });
+  }
+
+  async startLogin(account: AccountAccess): Promise<LoginStream> {
+    const context = await this.options.pool.acquire(account.accountId, null);
+    try {
+      return await ScreencastLoginStream.open(context, {
+        loginUrl: this.reader.url('login.page'),
+        readState: taobaoLoginStateReader(this.profile, {
+          slider: this.reader.selector('login.slider'),
+          errorData: this.reader.selector('error.data'),
+        }),
+        loginTimeoutMs: this.options.loginTimeoutMs,
+      });
+    } catch (error) {
+      await context.release();
+      throw error;
+    }
+  }
+
+  async openJob(account: AccountAccess): Promise<ProviderJob> {
+    const context = await this.options.pool.acquire(account.accountId, account.session);
+
+    return new TaobaoJob(
+      new TaobaoSite(context, this.reader, this.profile),
+      context,
+      this.options.cartConcurrency ?? 6,
+    );
+  }
+}
+
+class TaobaoJob implements ProviderJob {
+  constructor(
+    private readonly site: TaobaoSite,
+    private readonly context: AccountContext,
+    private readonly cartConcurrency: number,
+  ) {}
+
+  async checkSession(): Promise<SessionCheck> {
+    try {
+      await this.site.open('session.probe', this.site.reader.url('session.probe'));
+    } catch (error) {
+      if (error instanceof SessionExpiredError) {
+        return { loggedIn: false, nickname: null };
+      }
+
+      throw error;
+    }
+
+    const userId = await this.site.cookie(this.site.profile.cookies.userId);
+    let nickname: string | null = null;
+    for (const name of this.site.profile.cookies.nicknames) {
+      nickname ??= await this.site.cookie(name);
+    }
+
+    return userId
+      ? { loggedIn: true, nickname: nickname ? decodeURIComponent(nickname) : null }
+      : { loggedIn: false, nickname: null };
+  }
+
+  async getItemOffer(itemId: string): Promise<ItemOffer> {
+    if (!/^\d+$/.test(itemId)) {
+      throw new InvalidRequestError(`"${itemId}" is not an item id`);
+    }
+
+    const { reader, profile } = this.site;
+    const page = await this.site.open('item.page', reader.url('item.page', { itemId }), itemId);
+    const data = await reader.embeddedJson(page, 'item.data');
+
+    return parseItemOffer(reader, profile, data, page.url());
+  }
+
+  async reserve(request: ReserveRequest): Promise<ReserveResult> {
+    validateReserveRequest(request, true);
+
+    return reserveOnTaobao(this.site, request, { cartConcurrency: this.cartConcurrency });
+  }
+
+  async cancelOrder(orderNumber: string, reason: CancelReason): Promise<void> {
+    assertOrderNumber(orderNumber);
+    if (!CANCEL_REASONS.includes(reason)) {
+      throw new InvalidRequestError(`"${reason}" is not a cancel reason the provider accepts`);
+    }
+
+    const { reader, profile } = this.site;
+    await this.site.open('order.cancelPage', reader.url('order.cancelPage', { orderNumber }));
+    await this.site.postForm('order.cancel', reader.url('order.cancel'), {
+      [profile.fields.orderId]: orderNumber,
+      [profile.fields.cancelReason]: reason,
+    });
+  }
+
+  async findOrder(orderNumber: string): Promise<ProviderOrder | null> {
+    assertOrderNumber(orderNumber);
+
+    const { reader, profile } = this.site;
+    try {
+      const page = await this.site.open(
+        'order.detail',
+        reader.url('order.detail', { orderNumber }),
+      );
+      const data = await reader.embeddedJson(page, 'order.detailData');
+
+      return parseMainOrder(reader, data);
+    } catch (error) {
+      if (
+        isProviderError(error) &&
+        error.code === 'provider_rejected' &&
+        profile.codes.orderNotFound.includes(
+          (error as { providerCode?: string }).providerCode ?? '',
+        )
+      ) {
+        return null;
+      }
+
+      throw error;
+    }
+  }
+
+  async listOrders(query: ListOrdersQuery): Promise<OrderPage> {
+    if (!Number.isInteger(query.page) || query.page < 1) {
+      throw new InvalidRequestError(`Page must be a whole number from 1, not ${query.page}`);
+    }
+
+    const { reader, profile } = this.site;
+    const pageSize = Math.min(query.pageSize ?? profile.maxPageSize, profile.maxPageSize);
+    const params = new URLSearchParams({
+      [profile.fields.pageNum]: String(query.page),
+      [profile.fields.pageSize]: String(pageSize),
+    });
+    const data = await this.site.getJson('orders.async', `${reader.url('orders.async')}?${params}`);
+    const sinceMs = query.since?.getTime() ?? 0;
+    // The list is ordered by creation, so an old order changed lately can sit on any page;
+    // the filter applies per page and a full sync reads every page.
+    const orders = reader
+      .array(data, 'bought.orders')
+      .filter((order) => modifiedAtMs(reader, order) >= sinceMs)
+      .map((order) => parseMainOrder(reader, order));
+
+    return {
+      orders,
+      page: reader.number(data, 'bought.currentPage'),
+      totalPages: reader.number(data, 'bought.totalPages'),
+    };
+  }
+
+  async getTracking(orderNumber: string): Promise<TrackingInfo> {
+    assertOrderNumber(orderNumber);
+
+    const { reader } = this.site;
+    const data = await this.site.getJson(
+      'order.tracking',
+      reader.url('order.tracking', { orderNumber }),
+    );
+    const shipped = String(reader.value(data, 'tracking.shipped')) === 'true';
+
+    return {
+      orderNumber,
+      trackingNumber: shipped ? reader.string(data, 'tracking.expressId') : null,
+      carrier: shipped ? reader.optionalString(data, 'tracking.company') : null,
+    };
+  }
+
+  async exportSession(): Promise<SessionSnapshot | null> {
+    return this.context.snapshot();
+  }
+
+  async close(): Promise<void> {
+    await this.context.release();
+  }
+}
+
+function assertOrderNumber(orderNumber: string): void {
+  if (!/^\d+$/.test(orderNumber)) {
+    throw new InvalidRequestError(`"${orderNumber}" is not an order number`);
+  }
+}

@@ -1,0 +1,339 @@
+import {
+  checkLineAgainstOffer,
+  groupLines,
+  lineKey,
+  type LineGroup,
+} from '../adapter/reserve-validation';
+import type { ProviderOrder, ReserveRequest, ReserveResult, ReservedOrder } from '../adapter/types';
+import {
+  NotBuyableError,
+  ProviderBusyError,
+  ProviderChangedError,
+  type ProviderError,
+  isProviderError,
+} from '../errors/provider-errors';
+import { taobaoError } from './taobao-errors';
+import { parseMainOrder } from './taobao-parse';
+import type { TaobaoSite } from './taobao-site';
+
+export interface TaobaoReserveOptions {
+  /** How many cart additions run at once; default 6. */
+  cartConcurrency: number;
+}
+
+interface CartLine {
+  group: LineGroup;
+  cartId: string;
+}
+
+interface CreatedOrder {
+  orderNumber: string;
+  sellerId: string;
+  sellerName: string;
+  totalFee: string;
+  keys: string[];
+}
+
+/**
+ * Cart → one checkout → one order per seller. Every line is checked on the confirm page before
+ * the submit; after it, only orders found in the bought list are reported.
+ */
+export async function reserveOnTaobao(
+  site: TaobaoSite,
+  request: ReserveRequest,
+  options: TaobaoReserveOptions,
+): Promise<ReserveResult> {
+  const { reader } = site;
+  const groups = groupLines(request.lines);
+
+  await site.open('cart.page', reader.url('cart.page'));
+  const cartLines = await addToCart(site, groups, options.cartConcurrency);
+  const page = await site.open(
+    'checkout.confirm_page',
+    reader.url('checkout.confirm', { cartIds: cartLines.map((line) => line.cartId).join(',') }),
+  );
+  checkConfirmPage(site, await reader.embeddedJson(page, 'checkout.orderData'), cartLines, request);
+  await fillAddress(site, request);
+  await request.beforeSubmit?.();
+
+  let created: CreatedOrder[];
+  try {
+    created = await submit(site);
+  } catch (error) {
+    // The answer was lost or refused; the orders may exist all the same (a failure after
+    // creation), so the bought list decides.
+    created = await reconcile(site, cartLines, error);
+  }
+
+  return confirmInBoughtList(site, created, groups);
+}
+
+async function addToCart(
+  site: TaobaoSite,
+  groups: LineGroup[],
+  concurrency: number,
+): Promise<CartLine[]> {
+  const { reader, profile } = site;
+  const fields = profile.fields;
+  const results: CartLine[] = new Array(groups.length);
+  const errors: unknown[] = [];
+  let next = 0;
+
+  const worker = async () => {
+    while (next < groups.length && errors.length === 0) {
+      const index = next++;
+      const group = groups[index]!;
+      try {
+        const answer = await site.postForm(
+          'cart.add',
+          reader.url('cart.add'),
+          {
+            [fields.itemId]: group.itemId,
+            [fields.skuId]: group.skuId ?? '',
+            [fields.quantity]: String(group.quantity),
+          },
+          group.itemId,
+        );
+        const cartId = reader.string(answer, 'cartAdd.cartId');
+        // The cart adds to a line already holding this SKU; set it back to what we order.
+        if (reader.number(answer, 'cartAdd.quantity') !== group.quantity) {
+          await site.postForm(
+            'cart.update',
+            reader.url('cart.update'),
+            { [fields.cartId]: cartId, [fields.quantity]: String(group.quantity) },
+            group.itemId,
+          );
+        }
+        results[index] = { group, cartId };
+      } catch (error) {
+        errors.push(error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, groups.length) }, worker));
+
+  if (errors.length > 0) {
+    throw errors[0];
+  }
+
+  return results;
+}
+
+function checkConfirmPage(
+  site: TaobaoSite,
+  data: unknown,
+  cartLines: CartLine[],
+  request: ReserveRequest,
+): void {
+  const { reader, profile } = site;
+  const byCartId = new Map(cartLines.map((line) => [line.cartId, line]));
+  const confirmed = new Set<string>();
+
+  for (const group of reader.array(data, 'confirm.groups')) {
+    const isTmall = reader.string(group, 'group.sellerType') === profile.sellerTypeTmall;
+    for (const item of reader.array(group, 'group.items')) {
+      const cartLine = byCartId.get(reader.string(item, 'confirmItem.cartId'));
+      if (!cartLine) {
+        continue;
+      }
+      confirmed.add(cartLine.cartId);
+      if (isTmall) {
+        throw new NotBuyableError(
+          cartLine.group.itemId,
+          'tmall',
+          `${reader.string(group, 'group.shopName')} is a Tmall shop`,
+        );
+      }
+      for (const line of cartLine.group.lines) {
+        checkLineAgainstOffer(
+          line,
+          {
+            price: reader.string(item, 'confirmItem.price'),
+            configuration: reader.optionalString(item, 'confirmItem.skuText'),
+          },
+          request.priceTolerancePercent ?? 0,
+        );
+      }
+    }
+  }
+
+  const missing = cartLines.filter((line) => !confirmed.has(line.cartId));
+  if (missing.length > 0) {
+    throw new ProviderChangedError(
+      'paths.confirmItem.cartId',
+      `the confirm page does not list cart lines ${missing.map((line) => line.cartId).join(', ')}`,
+    );
+  }
+}
+
+async function fillAddress(site: TaobaoSite, request: ReserveRequest): Promise<void> {
+  const { reader } = site;
+  const address = request.address;
+  const values = [
+    ['checkout.address.name', address.recipientName],
+    ['checkout.address.mobile', address.mobilePhone],
+    ['checkout.address.division', address.regionCode],
+    ['checkout.address.post', address.zipCode],
+    ['checkout.address.detail', address.address],
+  ] as const;
+
+  await site.context.step('checkout.address', async (page) => {
+    for (const [entry, value] of values) {
+      const input = await reader.element(page, entry);
+      await input.evaluate((element, text) => {
+        (element as HTMLInputElement).value = text;
+      }, value);
+    }
+  });
+}
+
+async function submit(site: TaobaoSite): Promise<CreatedOrder[]> {
+  const { reader } = site;
+
+  return site.context.step('checkout.submit', async (page) => {
+    const button = await reader.element(page, 'checkout.submit');
+    const [response] = await Promise.all([
+      page.waitForNavigation({ waitUntil: 'domcontentloaded' }),
+      button.click(),
+    ]);
+    const failure = await site.pageFailure(page);
+    if (failure) {
+      throw taobaoError(failure, site.profile);
+    }
+    if (response && response.status() >= 500) {
+      throw new ProviderBusyError(`HTTP ${response.status()} at ${page.url()}`);
+    }
+    const result = await reader.embeddedJson(page, 'checkout.result');
+
+    return reader.array(result, 'created.orders').map((order) => ({
+      orderNumber: reader.string(order, 'createdOrder.id'),
+      sellerId: reader.string(order, 'createdOrder.sellerId'),
+      sellerName: reader.string(order, 'createdOrder.shopName'),
+      totalFee: reader.string(order, 'createdOrder.totalFee'),
+      keys: reader
+        .array(order, 'createdOrder.items')
+        .map((item) =>
+          lineKey(
+            reader.string(item, 'createdItem.itemId'),
+            reader.optionalString(item, 'createdItem.skuId'),
+          ),
+        ),
+    }));
+  });
+}
+
+/**
+ * After a failed submit: the ordered cart lines leave the cart only when orders were created.
+ * Still in the cart → nothing was created and the original error stands. Gone → the orders
+ * are the newest unpaid ones holding exactly those lines.
+ */
+async function reconcile(
+  site: TaobaoSite,
+  cartLines: CartLine[],
+  submitError: unknown,
+): Promise<CreatedOrder[]> {
+  const stillInCart = await cartIdsInCart(site).catch(() => null);
+  if (stillInCart === null || cartLines.some((line) => stillInCart.has(line.cartId))) {
+    throw submitError;
+  }
+
+  const wanted = new Map(cartLines.map((line) => [line.group.key, line.group.quantity]));
+  const recent = await boughtOrders(site, 1);
+  const matches = recent.filter(
+    (order) =>
+      order.status === 'unpaid' &&
+      order.lines.every((line) => wanted.get(lineKey(line.itemId, line.skuId)) === line.quantity),
+  );
+  const created: CreatedOrder[] = [];
+  const covered = new Set<string>();
+  for (const order of matches) {
+    const keys = order.lines.map((line) => lineKey(line.itemId, line.skuId));
+    if (keys.some((key) => covered.has(key))) {
+      continue;
+    }
+    keys.forEach((key) => covered.add(key));
+    created.push({
+      orderNumber: order.orderNumber,
+      sellerId: order.sellerId ?? '',
+      sellerName: order.sellerName,
+      totalFee: order.totalFee,
+      keys,
+    });
+  }
+  if (covered.size !== wanted.size) {
+    throw submitError;
+  }
+
+  return created;
+}
+
+async function cartIdsInCart(site: TaobaoSite): Promise<Set<string>> {
+  const { reader } = site;
+  const page = await site.open('cart.page', reader.url('cart.page'));
+  const data = await reader.embeddedJson(page, 'cart.data');
+  const ids = reader
+    .array(data, 'cart.bundles')
+    .flatMap((bundle) => reader.array(bundle, 'bundle.items'))
+    .map((item) => reader.string(item, 'cartItem.cartId'));
+
+  return new Set(ids);
+}
+
+async function boughtOrders(site: TaobaoSite, pageNum: number): Promise<ProviderOrder[]> {
+  const { reader, profile } = site;
+  const query = new URLSearchParams({
+    [profile.fields.pageNum]: String(pageNum),
+    [profile.fields.pageSize]: String(profile.maxPageSize),
+  });
+  const data = await site.getJson('orders.async', `${reader.url('orders.async')}?${query}`);
+
+  return reader.array(data, 'bought.orders').map((order) => parseMainOrder(reader, order));
+}
+
+async function confirmInBoughtList(
+  site: TaobaoSite,
+  created: CreatedOrder[],
+  groups: LineGroup[],
+): Promise<ReserveResult> {
+  const listed = new Map((await boughtOrders(site, 1)).map((order) => [order.orderNumber, order]));
+  const linesByKey = new Map(groups.map((group) => [group.key, group.lines]));
+  const orders: ReservedOrder[] = [];
+  const unconfirmedOrderNumbers: string[] = [];
+
+  for (const order of created) {
+    const seen = listed.get(order.orderNumber) ?? (await findByNumber(site, order.orderNumber));
+    if (!seen) {
+      unconfirmedOrderNumbers.push(order.orderNumber);
+      continue;
+    }
+    orders.push({
+      orderNumber: order.orderNumber,
+      sellerId: order.sellerId,
+      sellerName: order.sellerName,
+      status: seen.status,
+      totalFee: seen.totalFee,
+      lineIds: order.keys.flatMap((key) => (linesByKey.get(key) ?? []).map((line) => line.lineId)),
+    });
+  }
+
+  return { orders, unconfirmedOrderNumbers };
+}
+
+async function findByNumber(site: TaobaoSite, orderNumber: string): Promise<ProviderOrder | null> {
+  const { reader, profile } = site;
+  const query = new URLSearchParams({ [profile.fields.search]: orderNumber });
+  try {
+    const data = await site.getJson('orders.async', `${reader.url('orders.async')}?${query}`);
+    const orders = reader
+      .array(data, 'bought.orders')
+      .map((order) => parseMainOrder(reader, order));
+
+    return orders.find((order) => order.orderNumber === orderNumber) ?? null;
+  } catch (error) {
+    if (isProviderError(error) && (error as ProviderError).code === 'provider_busy') {
+      return null;
+    }
+
+    throw error;
+  }
+}

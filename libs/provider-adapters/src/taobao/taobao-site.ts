@@ -1,0 +1,206 @@
+import type { HTTPResponse, Page } from 'puppeteer-core';
+
+import type { AccountContext } from '../browser/account-context';
+import {
+  ChallengeRequiredError,
+  ProviderBusyError,
+  ProviderChangedError,
+  SessionExpiredError,
+} from '../errors/provider-errors';
+import { ProfileReader } from '../profile/profile-reader';
+import { taobaoError, type TaobaoFailure } from './taobao-errors';
+import type { TaobaoProfile } from './taobao.profile';
+
+export type TaobaoReader = ProfileReader<
+  TaobaoProfile['urls'],
+  TaobaoProfile['selectors'],
+  TaobaoProfile['paths']
+>;
+
+// Pictures, fonts and media are never read by the adapter; skipping them saves a request each.
+const SKIPPED_RESOURCES = new Set(['image', 'font', 'media']);
+
+/**
+ * The Taobao site as one account's browser sees it: navigations and same-origin requests made
+ * by the page itself (so cookies, CSRF token and referrer are the browser's own), each checked
+ * for the site's ways of saying "logged out", "prove you are human" or "refused".
+ */
+export class TaobaoSite {
+  private prepared = false;
+
+  constructor(
+    readonly context: AccountContext,
+    readonly reader: TaobaoReader,
+    readonly profile: TaobaoProfile,
+  ) {}
+
+  /** Navigates to a page and returns it once its HTML is there, or throws the site's refusal. */
+  async open(step: string, url: string, itemId?: string): Promise<Page> {
+    return this.context.step(step, async (page) => {
+      await this.prepare(page);
+      const response = await page.goto(url, { waitUntil: 'domcontentloaded' });
+      await this.checkLanding(page, response, itemId);
+
+      return page;
+    });
+  }
+
+  /** GETs a JSON endpoint by navigating to it, and returns the data of a successful answer. */
+  async getJson(step: string, url: string, itemId?: string): Promise<Record<string, unknown>> {
+    return this.context.step(step, async (page) => {
+      await this.prepare(page);
+      const response = await page.goto(url, { waitUntil: 'domcontentloaded' });
+      this.checkRedirects(page);
+      const text = response ? await response.text() : '';
+
+      return this.parseJsonAnswer(step, response?.status() ?? 0, text, itemId);
+    });
+  }
+
+  /**
+   * POSTs a form from inside the page, as the page's own script would, with the CSRF token.
+   * The page must already show a page of the same origin (see `open`).
+   */
+  async postForm(
+    step: string,
+    url: string,
+    fields: Record<string, string>,
+    itemId?: string,
+  ): Promise<Record<string, unknown>> {
+    const body = new URLSearchParams({
+      ...fields,
+      [this.profile.fields.csrf]: await this.csrfToken(),
+    });
+
+    return this.context.step(step, async (page) => {
+      const answer = await page.evaluate(
+        async (target: string, form: string) => {
+          const response = await fetch(target, {
+            method: 'POST',
+            credentials: 'include',
+            headers: {
+              'Content-Type': 'application/x-www-form-urlencoded',
+              Accept: 'application/json',
+            },
+            body: form,
+          });
+
+          return { status: response.status, text: await response.text() };
+        },
+        url,
+        body.toString(),
+      );
+
+      return this.parseJsonAnswer(step, answer.status, answer.text, itemId);
+    });
+  }
+
+  /** Reads the error the current page shows, if it shows one. */
+  async pageFailure(page: Page): Promise<TaobaoFailure | null> {
+    const data = await page
+      .$eval(this.reader.selector('error.data'), (element) => element.textContent)
+      .catch(() => null);
+    if (data === null) {
+      return null;
+    }
+
+    try {
+      return JSON.parse(data) as TaobaoFailure;
+    } catch (error) {
+      throw new ProviderChangedError('selectors.error.data', 'the error data is not JSON', {
+        cause: error,
+      });
+    }
+  }
+
+  async cookie(name: string): Promise<string | null> {
+    const cookies = await this.context.context.cookies();
+
+    return cookies.find((cookie) => cookie.name === name)?.value ?? null;
+  }
+
+  private async csrfToken(): Promise<string> {
+    const token = await this.cookie(this.profile.cookies.csrf);
+    if (!token) {
+      throw new SessionExpiredError('The session has no CSRF token; the account is logged out');
+    }
+
+    return token;
+  }
+
+  private async prepare(page: Page): Promise<void> {
+    if (this.prepared) {
+      return;
+    }
+
+    this.prepared = true;
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      if (request.isInterceptResolutionHandled()) {
+        return;
+      }
+      if (SKIPPED_RESOURCES.has(request.resourceType())) {
+        void request.abort('blockedbyclient').catch(() => undefined);
+      } else {
+        void request.continue().catch(() => undefined);
+      }
+    });
+  }
+
+  private checkRedirects(page: Page): void {
+    const url = page.url();
+    if (url.includes(this.profile.urlMarkers.punish)) {
+      throw new ChallengeRequiredError('punish', 'The provider sent the browser to its risk check');
+    }
+    if (url.includes(this.profile.urlMarkers.loginPage)) {
+      throw new SessionExpiredError('The provider sent the browser to its login page');
+    }
+  }
+
+  private async checkLanding(
+    page: Page,
+    response: HTTPResponse | null,
+    itemId?: string,
+  ): Promise<void> {
+    this.checkRedirects(page);
+    const failure = await this.pageFailure(page);
+    if (failure) {
+      throw taobaoError(failure, this.profile, itemId);
+    }
+    const status = response?.status() ?? 0;
+    if (status >= 500) {
+      throw new ProviderBusyError(`HTTP ${status} at ${page.url()}`);
+    }
+  }
+
+  private parseJsonAnswer(
+    step: string,
+    status: number,
+    text: string,
+    itemId?: string,
+  ): Record<string, unknown> {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (error) {
+      if (status >= 500) {
+        throw new ProviderBusyError(`HTTP ${status} during ${step}`, { cause: error });
+      }
+
+      throw new ProviderChangedError(`urls.${step}`, `HTTP ${status} answered no JSON`, {
+        cause: error,
+      });
+    }
+
+    if (this.reader.value(data, 'result.success') !== true) {
+      const failure: TaobaoFailure = {
+        code: this.reader.string(data, 'result.code'),
+        msg: this.reader.optionalString(data, 'result.message') ?? '',
+        details: (data as { details?: Record<string, unknown> }).details ?? null,
+      };
+      throw taobaoError(failure, this.profile, itemId);
+    }
+
+    return data as Record<string, unknown>;
+  }
+}
