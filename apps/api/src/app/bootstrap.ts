@@ -9,6 +9,7 @@ import { type AppConfig, isPostgres } from '../config/app-config';
 import { createDataSource } from '../database/data-source';
 import { StartupService, type StartupReport } from '../seed/startup.service';
 import { serveAdmin } from './admin-static';
+import { guardDocs } from './docs-guard';
 import { AppModule } from './app.module';
 import { setUpSwagger } from './swagger';
 
@@ -65,6 +66,7 @@ export async function createApp(
   }
   app.setGlobalPrefix(API_PREFIX);
   app.enableShutdownHooks();
+  guardDocs(app, '/api/docs');
   setUpSwagger(app);
   serveAdmin(app, config.adminDist);
   await app.init();

@@ -26,6 +26,6 @@ import { PasswordHasher } from './password-hasher';
     ApiKeysService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [OperatorsService],
+  exports: [OperatorsService, LoginSessionsService, ApiKeysService],
 })
 export class AuthModule {}

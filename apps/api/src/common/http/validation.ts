@@ -13,9 +13,12 @@ function collect(errors: ValidationError[], prefix: string, into: FieldProblems)
         : error.property
       : prefix;
     const key = path === '' ? 'body' : path;
-    const messages = Object.entries(error.constraints ?? {}).map(([constraint, message]) =>
-      constraint === 'whitelistValidation' ? UNKNOWN_FIELD : message,
-    );
+    // Decorators register bottom-up; reversing restores the order they are written in.
+    const messages = Object.entries(error.constraints ?? {})
+      .reverse()
+      .map(([constraint, message]) =>
+        constraint === 'whitelistValidation' ? UNKNOWN_FIELD : message,
+      );
     if (messages.length > 0) {
       into[key] = [...(into[key] ?? []), ...messages];
     }
