@@ -1,0 +1,71 @@
+import type { NextFunction, Request, Response } from 'express';
+
+import type { RequestArea, RequestLogEntry } from '../state/types';
+import { sendProviderError, systemError } from './context';
+import type { SandboxRuntime } from './runtime';
+
+function areaOf(path: string): RequestArea {
+  if (path.startsWith('/kitmall/')) return 'kitmall';
+  if (path.startsWith('/img/') || path === '/favicon.ico') return 'static';
+
+  return 'buyer';
+}
+
+function latencyFor(runtime: SandboxRuntime, path: string): number {
+  const config = runtime.state.config;
+  const rule = config.latencyRules.find((candidate) => path.startsWith(candidate.pathPrefix));
+
+  return rule ? rule.ms : config.latencyMs;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// Logs every buyer-site and Kitmall request, then applies the injected latency and the drawn
+// 5xx errors and timeouts. Control calls never pass through here.
+export function trafficMiddleware(runtime: SandboxRuntime) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const state = runtime.state;
+    const startMs = Date.now();
+    const injectedLatencyMs = latencyFor(runtime, req.path);
+    const entry: RequestLogEntry = {
+      seq: state.nextRequestSeq(),
+      method: req.method,
+      path: req.originalUrl,
+      area: areaOf(req.path),
+      status: 0,
+      startMs,
+      durationMs: null,
+      account: null,
+      injectedLatencyMs,
+    };
+    state.requests.push(entry);
+    const log = state.requests;
+    res.on('close', () => {
+      // A reset in between replaced the log; this request belongs to the old one.
+      if (state.requests !== log) return;
+      entry.status = res.writableFinished ? res.statusCode : 0;
+      entry.durationMs = Date.now() - startMs;
+      entry.account = (res.locals['accountLogin'] as string | undefined) ?? null;
+    });
+
+    if (injectedLatencyMs > 0) await sleep(injectedLatencyMs);
+
+    if (state.random.chance(state.config.timeoutRate)) {
+      runtime.hold(res);
+
+      return;
+    }
+    if (state.random.chance(state.config.errorRate)) {
+      sendProviderError(
+        req,
+        res,
+        systemError(),
+        entry.area === 'kitmall' || req.path.endsWith('.do'),
+      );
+
+      return;
+    }
+
+    next();
+  };
+}

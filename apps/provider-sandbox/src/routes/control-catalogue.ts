@@ -1,0 +1,63 @@
+import type { Item } from '../state/types';
+import type { SandboxState } from '../state/store';
+import { badRequest, parsePrice, parseStock } from '../state/control-input';
+import { formatFen } from '../state/money';
+
+export function itemTruth(state: SandboxState, item: Item) {
+  const seller = state.catalogue.sellers.get(item.sellerId);
+
+  return {
+    ...item,
+    shopName: seller?.shopName ?? '',
+    isTmall: seller?.isTmall ?? false,
+    skus: item.skus.map((sku) => ({ ...sku, price: formatFen(sku.priceFen) })),
+  };
+}
+
+// Applies a control-API change to one item: price, stock, buyability, limit, SKUs.
+export function patchItem(item: Item, body: Record<string, unknown>): void {
+  const price = parsePrice(body['price'], 'price');
+  const stock = parseStock(body['stock'], 'stock');
+  const skuPatches = (body['skus'] ?? {}) as Record<string, Record<string, unknown>>;
+  const removeSkuIds = (body['removeSkuIds'] ?? []) as unknown;
+  if (typeof skuPatches !== 'object' || Array.isArray(skuPatches))
+    throw badRequest('skus must be an object keyed by skuId');
+  if (!Array.isArray(removeSkuIds) || removeSkuIds.some((id) => typeof id !== 'string')) {
+    throw badRequest('removeSkuIds must be an array of skuId strings');
+  }
+  for (const skuId of [...Object.keys(skuPatches), ...(removeSkuIds as string[])]) {
+    if (!item.skus.some((sku) => sku.skuId === skuId))
+      throw badRequest(`unknown skuId ${skuId} for item ${item.itemId}`);
+  }
+  if (body['buyEnable'] !== undefined && typeof body['buyEnable'] !== 'boolean')
+    throw badRequest('buyEnable must be a boolean');
+  if (
+    body['limit'] !== undefined &&
+    body['limit'] !== null &&
+    parseStock(body['limit'], 'limit') === 0
+  ) {
+    throw badRequest('limit must be null or an integer ≥ 1');
+  }
+
+  for (const sku of item.skus) {
+    if (price !== undefined) sku.priceFen = price;
+    if (stock !== undefined) sku.stock = stock;
+    const patch = skuPatches[sku.skuId];
+    if (patch) {
+      sku.priceFen = parsePrice(patch['price'], `skus.${sku.skuId}.price`) ?? sku.priceFen;
+      sku.stock = parseStock(patch['stock'], `skus.${sku.skuId}.stock`) ?? sku.stock;
+    }
+  }
+  item.skus = item.skus.filter((sku) => !(removeSkuIds as string[]).includes(sku.skuId));
+  if (typeof body['buyEnable'] === 'boolean') {
+    item.buyEnable = body['buyEnable'];
+    item.reason = item.buyEnable
+      ? null
+      : typeof body['reason'] === 'string'
+        ? body['reason']
+        : '此商品已下架';
+  } else if (typeof body['reason'] === 'string' && !item.buyEnable) {
+    item.reason = body['reason'];
+  }
+  if (body['limit'] !== undefined) item.limit = body['limit'] as number | null;
+}
