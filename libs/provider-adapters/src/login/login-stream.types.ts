@@ -43,6 +43,8 @@ export type LoginOutcome =
 export interface LoginStream {
   /** The page's size in CSS pixels. */
   readonly pageSize: PageSize;
+  /** The address the page shows now, for the popup's address bar. */
+  currentUrl(): string;
   /** The latest frame, or null before the first one arrives. */
   latestFrame(): ScreenFrame | null;
   /**

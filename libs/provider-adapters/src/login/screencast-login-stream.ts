@@ -91,6 +91,10 @@ export class ScreencastLoginStream implements LoginStream {
     return stream;
   }
 
+  currentUrl(): string {
+    return this.page.url();
+  }
+
   latestFrame(): ScreenFrame | null {
     return this.latest;
   }
