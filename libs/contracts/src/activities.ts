@@ -20,3 +20,100 @@ export const FINAL_ACTIVITY_STATES: readonly ActivityState[] = [
   'aborted',
   'cancelled',
 ];
+
+/** The final states an activity's own handler can choose; `cancelled` comes from an operator. */
+export const ACTIVITY_OUTCOMES = ['succeeded', 'partly_succeeded', 'failed', 'aborted'] as const;
+export type ActivityOutcome = (typeof ACTIVITY_OUTCOMES)[number];
+
+export const ACTIVITY_EVENT_TYPES = ['log', 'state', 'progress', 'question', 'answer'] as const;
+export type ActivityEventType = (typeof ACTIVITY_EVENT_TYPES)[number];
+
+export const ACTIVITY_EVENT_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type ActivityEventLevel = (typeof ACTIVITY_EVENT_LEVELS)[number];
+
+/** Counters a handler keeps, e.g. `{ orderLinesFound: 3, providerOrdersFound: 1 }`. */
+export type ActivityCounters = Record<string, number>;
+
+/** Per-item state inside an activity, keyed by order item id. */
+export type ActivityItemStates = Record<string, { state: string; reason?: string }>;
+
+export interface ActivityDto {
+  id: string;
+  kind: ActivityKind;
+  state: ActivityState;
+  accountId: string | null;
+  orderId: string | null;
+  startedBy: string | null;
+  summary: string;
+  counters: ActivityCounters;
+  itemStates: ActivityItemStates;
+  /** The step the activity is at (or failed at); resumable handlers restart here. */
+  step: string | null;
+  failedStep: string | null;
+  /** Why it ended as it did (a failure's reason, an abort's cause); null while running. */
+  reason: string | null;
+  cancelRequested: boolean;
+  attempt: number;
+  /** Sequence number of the newest event, for replay over the live channel. */
+  lastSeq: number;
+  createdAt: string;
+  updatedAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface ActivityQuestionOption {
+  id: string;
+  label: string;
+}
+
+export interface ActivityQuestionDto {
+  id: string;
+  activityId: string;
+  prompt: string;
+  options: ActivityQuestionOption[];
+  /** What the operator needs to decide, e.g. `{ oldPrice: '12.00', newPrice: '13.50' }`. */
+  context: Record<string, unknown>;
+  defaultChoice: string;
+  deadlineAt: string | null;
+  choice: string | null;
+  answeredBy: string | null;
+  answeredAt: string | null;
+  /** True when nobody answered before the deadline and the default was taken. */
+  answeredByDefault: boolean;
+  createdAt: string;
+}
+
+export interface ActivityEventDto {
+  activityId: string;
+  seq: number;
+  type: ActivityEventType;
+  level: ActivityEventLevel;
+  message: string;
+  data: Record<string, unknown> | null;
+  createdAt: string;
+}
+
+export interface ActivityDetailDto extends ActivityDto {
+  questions: ActivityQuestionDto[];
+  openQuestion: ActivityQuestionDto | null;
+}
+
+export interface AnswerQuestionRequest {
+  questionId: string;
+  choice: string;
+}
+
+/** Query of `GET /api/v1/activities`; every filter is optional and they combine with AND. */
+export interface ActivityListQuery {
+  state?: ActivityState;
+  kind?: ActivityKind;
+  accountId?: string;
+  orderId?: string;
+  createdFrom?: string;
+  createdTo?: string;
+  /** Case-insensitive text search over the summary, the reason and the id. */
+  q?: string;
+  cursor?: string;
+  limit?: number;
+}

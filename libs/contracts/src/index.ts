@@ -3,3 +3,4 @@ export * from './auth';
 export * from './common';
 export * from './orders';
 export * from './providers';
+export * from './activity-live';

@@ -1,0 +1,32 @@
+import { EventEmitter } from 'node:events';
+
+import type { ActivityEventDto, ActivityUpdateMessage } from '@autobuy/contracts';
+
+/** What travels from the process that wrote an event to every live client, on any instance. */
+export type LiveMessage =
+  | { type: 'activity'; activity: ActivityUpdateMessage['activity']; event: ActivityEventDto }
+  | { type: 'attention'; count: number };
+
+/**
+ * Published only after the event's row is committed, so a client that sees seq N can always
+ * read 1..N from the database.
+ */
+export interface ActivityEventBus {
+  publish(message: LiveMessage): void;
+  subscribe(listener: (message: LiveMessage) => void): () => void;
+}
+
+/** The in-process bus; a live hub relays it to other instances when Redis is configured. */
+export class LocalEventBus implements ActivityEventBus {
+  private readonly emitter = new EventEmitter().setMaxListeners(0);
+
+  publish(message: LiveMessage): void {
+    this.emitter.emit('message', message);
+  }
+
+  subscribe(listener: (message: LiveMessage) => void): () => void {
+    this.emitter.on('message', listener);
+
+    return () => this.emitter.off('message', listener);
+  }
+}

@@ -1,0 +1,12 @@
+import './support/quiet-logs';
+
+import { InProcessQueue } from '../../src/activities/queue/in-process-queue';
+import { describeActivityBehaviour } from './behaviour.suite';
+import { createSqliteDatabase } from './support/test-database';
+
+describe('activities on SQLite with the in-process queue', () => {
+  describeActivityBehaviour(() => ({
+    createDatabase: createSqliteDatabase,
+    drivers: { name: 'in-process', create: () => new InProcessQueue(4) },
+  }));
+});
