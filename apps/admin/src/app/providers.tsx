@@ -14,7 +14,16 @@ import { setUnauthenticatedListener } from '../shared/api/unauthenticated';
 
 export type AppRouter = ReturnType<typeof createBrowserRouter>;
 
-const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'sm' });
+// Item titles and addresses are Chinese: name CJK fonts explicitly so each system picks a real
+// one instead of a random fallback.
+const theme = createTheme({
+  primaryColor: 'indigo',
+  defaultRadius: 'sm',
+  fontFamily:
+    '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, "PingFang SC", ' +
+    '"Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", ' +
+    '"WenQuanYi Micro Hei", sans-serif',
+});
 
 /**
  * Everything the pages rely on. The router, query client and i18n instance come from outside
@@ -39,7 +48,7 @@ export function AppProviders(props: { router: AppRouter; queryClient: QueryClien
   return (
     <I18nextProvider i18n={props.i18n}>
       <MantineProvider theme={theme}>
-        <Notifications position="top-right" />
+        <Notifications position="bottom-right" />
         <QueryClientProvider client={props.queryClient}>
           <RouterProvider router={router} />
         </QueryClientProvider>

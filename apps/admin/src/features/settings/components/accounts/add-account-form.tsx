@@ -43,7 +43,7 @@ export function AddAccountForm(props: { provider: ProviderCode; needsApiKey: boo
 
   return (
     <form onSubmit={onSubmit} aria-label={t('accounts.addTitle')} data-testid="add-account-form">
-      <Group align="flex-start" mb="sm">
+      <Group align="flex-end" mb="sm">
         <TextInput
           label={t('accounts.login')}
           description={t('accounts.loginHint')}
@@ -61,6 +61,7 @@ export function AddAccountForm(props: { provider: ProviderCode; needsApiKey: boo
         />
         {props.needsApiKey && (
           <PasswordInput
+            w={240}
             label={t('accounts.apiKey')}
             required
             value={apiKey}
@@ -68,7 +69,7 @@ export function AddAccountForm(props: { provider: ProviderCode; needsApiKey: boo
             error={fieldErrors.apiKey?.join(' ')}
           />
         )}
-        <Button type="submit" mt={46} loading={create.isPending} data-testid="account-add">
+        <Button type="submit" loading={create.isPending} data-testid="account-add">
           {t('accounts.add')}
         </Button>
       </Group>

@@ -33,7 +33,7 @@ export function AddOperatorForm() {
 
   return (
     <form onSubmit={onSubmit} aria-label={t('operators.addTitle')} data-testid="add-operator-form">
-      <Group align="flex-start" mb="sm">
+      <Group align="flex-end" mb="sm">
         <TextInput
           label={t('operators.login')}
           required
@@ -42,6 +42,7 @@ export function AddOperatorForm() {
           error={fieldErrors.login?.join(' ')}
         />
         <PasswordInput
+          w={220}
           label={t('operators.password')}
           required
           autoComplete="new-password"
@@ -56,7 +57,7 @@ export function AddOperatorForm() {
           allowDeselect={false}
           onChange={(value) => setRole((value as OperatorRole | null) ?? 'operator')}
         />
-        <Button type="submit" mt={25} loading={create.isPending}>
+        <Button type="submit" loading={create.isPending}>
           {t('operators.add')}
         </Button>
       </Group>

@@ -13,6 +13,7 @@ export function ProviderRow(props: { provider: ProviderDto; canEdit: boolean }) 
   const { t } = useTranslation();
   const errorText = useErrorText();
   const { provider, canEdit } = props;
+  const name = t(`providers.names.${provider.code}`);
   const update = useUpdateProvider();
   const [tolerance, setTolerance] = useState<number | string>(provider.priceTolerancePercent);
   const toleranceValid =
@@ -23,7 +24,7 @@ export function ProviderRow(props: { provider: ProviderDto; canEdit: boolean }) 
     update.mutate(
       { code: provider.code, request },
       {
-        onSuccess: () => notifySuccess(t('providers.saved', { name: provider.name })),
+        onSuccess: () => notifySuccess(t('providers.saved', { name })),
         onError: (error) => notifyFailure(errorText(error)),
       },
     );
@@ -31,7 +32,7 @@ export function ProviderRow(props: { provider: ProviderDto; canEdit: boolean }) 
   return (
     <Table.Tr data-testid="provider-row" data-provider={provider.code}>
       <Table.Td>
-        <Text fw={500}>{provider.name}</Text>
+        <Text fw={500}>{name}</Text>
         <Text size="xs" c="dimmed">
           {provider.code}
         </Text>
@@ -42,7 +43,7 @@ export function ProviderRow(props: { provider: ProviderDto; canEdit: boolean }) 
         <Switch
           checked={provider.enabled}
           disabled={!canEdit || update.isPending}
-          aria-label={t('providers.enabledFor', { name: provider.name })}
+          aria-label={t('providers.enabledFor', { name })}
           data-testid="provider-enabled"
           onChange={(event) => save({ enabled: event.currentTarget.checked })}
         />
@@ -58,7 +59,7 @@ export function ProviderRow(props: { provider: ProviderDto; canEdit: boolean }) 
             suffix=" %"
             w={110}
             disabled={!canEdit}
-            aria-label={t('providers.toleranceFor', { name: provider.name })}
+            aria-label={t('providers.toleranceFor', { name })}
             error={toleranceValid ? undefined : t('providers.toleranceRange')}
             data-testid="provider-tolerance"
           />
