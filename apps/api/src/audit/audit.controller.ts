@@ -1,7 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsOptional } from 'class-validator';
+
+import { WholeNumber } from '../common/http/rules';
 
 import { ADMIN_ONLY, Roles } from '../auth/decorators';
 import { AuditService } from './audit.service';
@@ -10,9 +12,7 @@ class AuditQuery {
   @ApiPropertyOptional({ example: 50, minimum: 1, maximum: 500 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'must be a whole number from 1 to 500' })
-  @Min(1, { message: 'must be at least 1' })
-  @Max(500, { message: 'must be at most 500' })
+  @WholeNumber(1, 500, { message: 'must be a whole number from 1 to 500' })
   limit?: number;
 }
 

@@ -40,3 +40,56 @@ export function Text(options?: ValidationOptions & { optional?: boolean }): Prop
 }
 
 export const characters = (value: string): number => [...value].length;
+
+/** A whole number within bounds, with the one message that fits what was sent. */
+export function WholeNumber(
+  min: number,
+  max: number,
+  options?: { message?: string },
+): PropertyDecorator {
+  return ValidateBy({
+    name: 'wholeNumber',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max,
+      defaultMessage: (args) => {
+        const value: unknown = args?.value;
+        if (options?.message) {
+          return options.message;
+        }
+        if (value === undefined || value === null) {
+          return 'is required';
+        }
+        if (typeof value !== 'number' || !Number.isInteger(value)) {
+          return 'must be a whole number';
+        }
+
+        return value < min ? `must be at least ${min}` : `must be at most ${max}`;
+      },
+    },
+  });
+}
+
+/** A list with a size range: one message for "not a list", "too short" or "too long". */
+export function ListOf(noun: string, min: number, max: number): PropertyDecorator {
+  return ValidateBy({
+    name: 'listOf',
+    validator: {
+      validate: (value: unknown) =>
+        Array.isArray(value) && value.length >= min && value.length <= max,
+      defaultMessage: (args) => {
+        const value: unknown = args?.value;
+        if (value === undefined || value === null) {
+          return 'is required';
+        }
+        if (!Array.isArray(value)) {
+          return `must be a list of ${noun}`;
+        }
+
+        return value.length < min
+          ? `must contain at least ${min === 1 ? `one ${noun.replace(/s$/, '')}` : `${min} ${noun}`}`
+          : `must contain at most ${max} ${noun}`;
+      },
+    },
+  });
+}

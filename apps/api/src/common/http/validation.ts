@@ -14,7 +14,12 @@ function collect(errors: ValidationError[], prefix: string, into: FieldProblems)
       : prefix;
     const key = path === '' ? 'body' : path;
     // Decorators register bottom-up; reversing restores the order they are written in.
-    const messages = Object.entries(error.constraints ?? {})
+    const constraints = { ...error.constraints };
+    // "Not a list" already says it; the nested check's complaint about elements would repeat it.
+    if (Object.keys(constraints).length > 1) {
+      delete constraints.nestedValidation;
+    }
+    const messages = Object.entries(constraints)
       .reverse()
       .map(([constraint, message]) =>
         constraint === 'whitelistValidation' ? UNKNOWN_FIELD : message,

@@ -8,22 +8,9 @@ import {
 } from '@autobuy/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsUrl,
-  Max,
-  Min,
-  ValidateBy,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsUrl, ValidateBy, ValidateNested } from 'class-validator';
 
-import { characters, Rule, Text } from '../../common/http/rules';
+import { characters, ListOf, Rule, Text, WholeNumber } from '../../common/http/rules';
 
 export const MAX_ITEMS_PER_ORDER = 500;
 
@@ -92,9 +79,7 @@ export class ImportOrderItemBody implements ImportOrderItemRequest {
   title!: string;
 
   @ApiProperty({ example: 2, minimum: 1, maximum: 9999 })
-  @IsInt({ message: 'must be a whole number' })
-  @Min(1, { message: 'must be at least 1' })
-  @Max(9999, { message: 'must be at most 9999' })
+  @WholeNumber(1, 9999)
   quantity!: number;
 
   @ApiProperty({ example: '59.00', oneOf: [{ type: 'string' }, { type: 'number' }] })
@@ -152,12 +137,8 @@ export class ImportOrderBody implements ImportOrderRequest {
   comment?: string;
 
   @ApiProperty({ type: [ImportOrderItemBody] })
-  @IsArray({ message: 'must be a list of items' })
-  @ArrayMinSize(1, { message: 'must contain at least one item' })
-  @ArrayMaxSize(MAX_ITEMS_PER_ORDER, {
-    message: `must contain at most ${MAX_ITEMS_PER_ORDER} items`,
-  })
-  @ValidateNested({ each: true, message: 'each item must be an object' })
+  @ListOf('items', 1, MAX_ITEMS_PER_ORDER)
+  @ValidateNested({ each: true, message: 'must be an object' })
   @Type(() => ImportOrderItemBody)
   items!: ImportOrderItemBody[];
 }

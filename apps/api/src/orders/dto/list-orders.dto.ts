@@ -5,9 +5,9 @@ import {
 } from '@autobuy/contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 
-import { Rule, Text } from '../../common/http/rules';
+import { Rule, Text, WholeNumber } from '../../common/http/rules';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -35,8 +35,6 @@ export class ListOrdersQueryDto implements ListOrdersQuery {
   @ApiPropertyOptional({ example: DEFAULT_PAGE_SIZE, minimum: 1, maximum: MAX_PAGE_SIZE })
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: `must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
-  @Min(1, { message: 'must be at least 1' })
-  @Max(MAX_PAGE_SIZE, { message: `must be at most ${MAX_PAGE_SIZE}` })
+  @WholeNumber(1, MAX_PAGE_SIZE, { message: `must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
   limit?: number;
 }

@@ -1,6 +1,8 @@
 import type { UpdateProviderRequest } from '@autobuy/contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsOptional } from 'class-validator';
+
+import { WholeNumber } from '../../common/http/rules';
 
 export class UpdateProviderBody implements UpdateProviderRequest {
   @ApiPropertyOptional({ example: true })
@@ -10,8 +12,6 @@ export class UpdateProviderBody implements UpdateProviderRequest {
 
   @ApiPropertyOptional({ example: 5, description: 'Accepted price rise without asking, in %' })
   @IsOptional()
-  @IsInt({ message: 'must be a whole number' })
-  @Min(0, { message: 'must be at least 0' })
-  @Max(100, { message: 'must be at most 100' })
+  @WholeNumber(0, 100)
   priceTolerancePercent?: number;
 }
