@@ -62,6 +62,10 @@ export class SandboxControl {
     return Array.isArray(answer) ? answer : answer.orders;
   }
 
+  pay(orderNumber: string): Promise<unknown> {
+    return this.call('POST', `/orders/${orderNumber}/pay`);
+  }
+
   ship(orderNumber: string, expressId: string): Promise<unknown> {
     return this.call('POST', `/orders/${orderNumber}/ship`, { expressId, companyName: '中通快递' });
   }

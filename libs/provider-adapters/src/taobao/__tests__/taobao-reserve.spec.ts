@@ -1,0 +1,371 @@
+import { ADDRESS, startSandboxFixture, type SandboxFixture } from '../../../test/sandbox-fixture';
+import { withJob } from '../../adapter/provider-adapter';
+import type { AccountAccess, ReserveLine, ReserveRequest } from '../../adapter/types';
+import {
+  DealLimitReachedError,
+  InvalidRequestError,
+  ItemOutdatedError,
+  NotBuyableError,
+  ProviderBusyError,
+  ProviderChangedError,
+  ProviderRejectedError,
+  ProviderTimeoutError,
+} from '../../errors/provider-errors';
+import { TAOBAO_PROFILE } from '../taobao.profile';
+
+jest.setTimeout(120_000);
+
+const TSHIRT_BLACK_XL: ReserveLine = {
+  lineId: 'line-1',
+  itemId: '600000000001',
+  skuId: '60000000000103',
+  quantity: 2,
+  expectedPrice: '59.00',
+  expectedConfiguration: '颜色分类:黑色; 尺码:XL',
+};
+const JEANS_DEEP_BLUE_32: ReserveLine = {
+  lineId: 'line-2',
+  itemId: '600000000002',
+  skuId: '60000000000202',
+  quantity: 1,
+  expectedPrice: '129.00',
+};
+const CUP_SILVER: ReserveLine = {
+  lineId: 'line-3',
+  itemId: '600000000003',
+  skuId: '60000000000301',
+  quantity: 1,
+  expectedPrice: '39.90',
+};
+const POWER_BANK_TMALL: ReserveLine = {
+  lineId: 'line-4',
+  itemId: '600000000005',
+  skuId: '60000000000501',
+  quantity: 1,
+};
+
+describe('TaobaoAdapter reservations and orders (against a live Sandbox)', () => {
+  let fixture: SandboxFixture;
+
+  beforeAll(async () => {
+    // Short steps so injected hangs end the test quickly.
+    fixture = await startSandboxFixture(4_000);
+  });
+
+  afterAll(async () => {
+    await fixture?.stop();
+  });
+
+  afterEach(async () => {
+    await fixture.sandbox.control.call('DELETE', '/faults');
+  });
+
+  async function newBuyer(options: { dealLimit?: number } = {}): Promise<AccountAccess> {
+    const login = await fixture.newAccount(options);
+
+    return { accountId: login, login, session: await fixture.logIn(login) };
+  }
+
+  function request(lines: ReserveLine[]): ReserveRequest {
+    return { lines, address: ADDRESS };
+  }
+
+  async function reserveFailure(account: AccountAccess, lines: ReserveLine[]) {
+    return withJob(fixture.taobao(), account, (job) => job.reserve(request(lines))).catch(
+      (error: unknown) => error,
+    );
+  }
+
+  async function ordersOf(login: string) {
+    return fixture.sandbox.control.orders(login);
+  }
+
+  it('should reserve items of two sellers in one checkout, one order per seller', async () => {
+    const buyer = await newBuyer();
+    let submits = 0;
+
+    const result = await withJob(fixture.taobao(), buyer, (job) =>
+      job.reserve({
+        ...request([TSHIRT_BLACK_XL, JEANS_DEEP_BLUE_32, CUP_SILVER]),
+        beforeSubmit: async () => {
+          submits += 1;
+        },
+      }),
+    );
+    const truth = await ordersOf(buyer.login);
+
+    expect(submits).toBe(1);
+    expect(result.unconfirmedOrderNumbers).toEqual([]);
+    expect(result.orders).toHaveLength(2);
+    const bySeller = Object.fromEntries(result.orders.map((order) => [order.sellerId, order]));
+    expect(bySeller['2200000001']).toMatchObject({
+      status: 'unpaid',
+      totalFee: '247.00',
+      lineIds: expect.arrayContaining(['line-1', 'line-2']),
+    });
+    expect(bySeller['2200000002']).toMatchObject({ status: 'unpaid', lineIds: ['line-3'] });
+    expect(truth.map((order) => order.bizOrderId).sort()).toEqual(
+      result.orders.map((order) => order.orderNumber).sort(),
+    );
+    expect(truth.every((order) => order.status === 'WAIT_BUYER_PAY')).toBe(true);
+  });
+
+  it('should merge two lines of the same SKU into one cart line and report both', async () => {
+    const buyer = await newBuyer();
+    const second = { ...TSHIRT_BLACK_XL, lineId: 'line-1b', quantity: 1 };
+
+    const result = await withJob(fixture.taobao(), buyer, (job) =>
+      job.reserve(request([TSHIRT_BLACK_XL, second])),
+    );
+    const truth = await ordersOf(buyer.login);
+
+    expect(result.orders).toHaveLength(1);
+    expect(result.orders[0]?.lineIds.sort()).toEqual(['line-1', 'line-1b']);
+    expect(truth[0]?.subOrders).toEqual([expect.objectContaining({ quantity: 3 })]);
+  });
+
+  it('should refuse a Tmall item before anything is submitted', async () => {
+    const buyer = await newBuyer();
+
+    const failure = await reserveFailure(buyer, [CUP_SILVER, POWER_BANK_TMALL]);
+
+    expect(failure).toBeInstanceOf(NotBuyableError);
+    expect(failure).toMatchObject({ itemId: '600000000005', reason: 'tmall' });
+    expect(await ordersOf(buyer.login)).toEqual([]);
+  });
+
+  it('should stop with "item outdated" naming old and new price when the price changed', async () => {
+    const buyer = await newBuyer();
+    await fixture.sandbox.control.updateItem('600000000003', { price: '45.00' });
+
+    const failure = await reserveFailure(buyer, [CUP_SILVER]);
+    await fixture.sandbox.control.updateItem('600000000003', { price: '39.90' });
+
+    expect(failure).toBeInstanceOf(ItemOutdatedError);
+    expect(failure).toMatchObject({ field: 'price', oldValue: '39.90', newValue: '45.00' });
+    expect(await ordersOf(buyer.login)).toEqual([]);
+  });
+
+  it('should report the deal limit when the orders would exceed it', async () => {
+    const buyer = await newBuyer({ dealLimit: 1 });
+
+    const failure = await reserveFailure(buyer, [TSHIRT_BLACK_XL, CUP_SILVER]);
+
+    expect(failure).toBeInstanceOf(DealLimitReachedError);
+    expect(await ordersOf(buyer.login)).toEqual([]);
+  });
+
+  it('should refuse bad input before contacting the provider', async () => {
+    const buyer = await newBuyer();
+    const sut = fixture.taobao();
+
+    const noLines = await withJob(sut, buyer, (job) => job.reserve(request([]))).catch(
+      (error: unknown) => error,
+    );
+    const zero = await reserveFailure(buyer, [{ ...CUP_SILVER, quantity: 0 }]);
+    const noAddress = await withJob(sut, buyer, (job) =>
+      job.reserve({ lines: [CUP_SILVER], address: { ...ADDRESS, recipientName: ' ' } }),
+    ).catch((error: unknown) => error);
+
+    expect(noLines).toBeInstanceOf(InvalidRequestError);
+    expect(zero).toBeInstanceOf(InvalidRequestError);
+    expect(noAddress).toBeInstanceOf(InvalidRequestError);
+    expect((noAddress as Error).message).toMatch(/recipientName/);
+  });
+
+  it('should pass on the provider refusing a malformed address', async () => {
+    const buyer = await newBuyer();
+
+    const failure = await withJob(fixture.taobao(), buyer, (job) =>
+      job.reserve({ lines: [CUP_SILVER], address: { ...ADDRESS, regionCode: '12' } }),
+    ).catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(InvalidRequestError);
+    expect(await ordersOf(buyer.login)).toEqual([]);
+  });
+
+  it.each([
+    ['RGV587_ERROR', ProviderBusyError],
+    ['PAGE_EXPIRED', ProviderBusyError],
+    ['DEAL_LIMIT', DealLimitReachedError],
+    ['PROMOTION_CHANGED', ItemOutdatedError],
+    ['ITEM_INVALID', NotBuyableError],
+    ['F-10003', NotBuyableError],
+    ['B-15034', ProviderRejectedError],
+  ])('should map the checkout error %s to its typed error', async (code, expected) => {
+    const buyer = await newBuyer();
+    await fixture.sandbox.control.fault({
+      step: 'checkout.submit.before_create',
+      mode: 'error',
+      code,
+      login: buyer.login,
+    });
+
+    const failure = await reserveFailure(buyer, [CUP_SILVER]);
+
+    expect(failure).toBeInstanceOf(expected);
+    expect(await ordersOf(buyer.login)).toEqual([]);
+  });
+
+  it.each([
+    ['cart.add', 'fail', ProviderBusyError],
+    ['cart.add', 'hang', ProviderTimeoutError],
+    ['cart.page', 'fail', ProviderBusyError],
+    ['checkout.confirm_page', 'fail', ProviderBusyError],
+    ['checkout.confirm_page', 'hang', ProviderTimeoutError],
+    ['checkout.submit.before_create', 'fail', ProviderBusyError],
+    ['checkout.submit.before_create', 'hang', ProviderTimeoutError],
+  ] as const)(
+    'should surface a %s %s as the right error with no order created',
+    async (step, mode, expected) => {
+      const buyer = await newBuyer();
+      await fixture.sandbox.control.fault({ step, mode, login: buyer.login });
+
+      const failure = await reserveFailure(buyer, [TSHIRT_BLACK_XL, CUP_SILVER]);
+
+      expect(failure).toBeInstanceOf(expected);
+      expect(await ordersOf(buyer.login)).toEqual([]);
+    },
+  );
+
+  it.each(['fail', 'hang'] as const)(
+    'should report the orders a submit created even when its answer %ss afterwards',
+    async (mode) => {
+      const buyer = await newBuyer();
+      await fixture.sandbox.control.fault({
+        step: 'checkout.submit.after_create',
+        mode,
+        login: buyer.login,
+      });
+
+      const result = await withJob(fixture.taobao(), buyer, (job) =>
+        job.reserve(request([TSHIRT_BLACK_XL, CUP_SILVER])),
+      );
+      const truth = await ordersOf(buyer.login);
+
+      expect(truth).toHaveLength(2);
+      expect(result.orders.map((order) => order.orderNumber).sort()).toEqual(
+        truth.map((order) => order.bizOrderId).sort(),
+      );
+      expect(result.orders.flatMap((order) => order.lineIds).sort()).toEqual(['line-1', 'line-3']);
+    },
+  );
+
+  it('should name the profile entry when the confirm page no longer has its data', async () => {
+    const buyer = await newBuyer();
+    const broken = {
+      ...TAOBAO_PROFILE,
+      selectors: { ...TAOBAO_PROFILE.selectors, 'checkout.orderData': '#J_OrderDataV2' },
+    };
+
+    const failure = await withJob(fixture.taobao({ profile: broken }), buyer, (job) =>
+      job.reserve(request([CUP_SILVER])),
+    ).catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(ProviderChangedError);
+    expect((failure as ProviderChangedError).profileEntry).toBe('selectors.checkout.orderData');
+    expect(await ordersOf(buyer.login)).toEqual([]);
+  });
+
+  describe('after a reservation', () => {
+    let buyer: AccountAccess;
+    let orderNumbers: string[];
+
+    beforeAll(async () => {
+      buyer = await newBuyer();
+      const result = await withJob(fixture.taobao(), buyer, (job) =>
+        job.reserve(request([TSHIRT_BLACK_XL, CUP_SILVER])),
+      );
+      orderNumbers = result.orders.map((order) => order.orderNumber);
+    });
+
+    it('should find an order by its number and not find an unknown one', async () => {
+      const [found, missing] = await withJob(fixture.taobao(), buyer, (job) =>
+        Promise.all([job.findOrder(orderNumbers[0]!), job.findOrder('4000999999999999')]),
+      );
+
+      expect(found).toMatchObject({ orderNumber: orderNumbers[0], status: 'unpaid' });
+      expect(found?.lines.length).toBeGreaterThan(0);
+      expect(missing).toBeNull();
+    });
+
+    it('should list orders page by page', async () => {
+      const pages = await withJob(fixture.taobao(), buyer, async (job) => [
+        await job.listOrders({ page: 1, pageSize: 1 }),
+        await job.listOrders({ page: 2, pageSize: 1 }),
+      ]);
+
+      expect(pages.map((page) => page.totalPages)).toEqual([2, 2]);
+      expect(pages.flatMap((page) => page.orders.map((order) => order.orderNumber)).sort()).toEqual(
+        [...orderNumbers].sort(),
+      );
+    });
+
+    it('should list only orders changed since a time', async () => {
+      const page = await withJob(fixture.taobao(), buyer, (job) =>
+        job.listOrders({ page: 1, since: new Date(Date.now() + 3_600_000) }),
+      );
+
+      expect(page.orders).toEqual([]);
+    });
+
+    it('should give no tracking number before shipping and the number after', async () => {
+      const before = await withJob(fixture.taobao(), buyer, (job) =>
+        job.getTracking(orderNumbers[0]!),
+      );
+      await fixture.sandbox.control.pay(orderNumbers[0]!);
+      await fixture.sandbox.control.ship(orderNumbers[0]!, 'ZT1234567890');
+      const [after, shipped] = await withJob(fixture.taobao(), buyer, async (job) => [
+        await job.getTracking(orderNumbers[0]!),
+        await job.findOrder(orderNumbers[0]!),
+      ]);
+
+      expect(before.trackingNumber).toBeNull();
+      expect(after).toMatchObject({ trackingNumber: 'ZT1234567890', carrier: '中通快递' });
+      expect(shipped).toMatchObject({
+        status: 'shipped',
+        providerStatus: 'WAIT_BUYER_CONFIRM_GOODS',
+      });
+    });
+
+    it.each([
+      ['orders.list', 'listOrders'],
+      ['order.detail', 'findOrder'],
+      ['tracking', 'getTracking'],
+      ['order.cancel', 'cancelOrder'],
+    ] as const)('should surface a failing %s as provider busy', async (step, call) => {
+      await fixture.sandbox.control.fault({ step, mode: 'fail', login: buyer.login });
+
+      const failure = await withJob<unknown>(fixture.taobao(), buyer, (job) => {
+        switch (call) {
+          case 'listOrders':
+            return job.listOrders({ page: 1 });
+          case 'findOrder':
+            return job.findOrder(orderNumbers[1]!);
+          case 'getTracking':
+            return job.getTracking(orderNumbers[1]!);
+          case 'cancelOrder':
+            return job.cancelOrder(orderNumbers[1]!, '我不想买了');
+        }
+      }).catch((error: unknown) => error);
+
+      expect(failure).toBeInstanceOf(ProviderBusyError);
+    });
+
+    it('should cancel an unpaid order with a reason, and refuse a reason the site does not know', async () => {
+      const sut = fixture.taobao();
+
+      const refusal = await withJob(sut, buyer, (job) =>
+        job.cancelOrder(orderNumbers[1]!, '太贵了' as never),
+      ).catch((error: unknown) => error);
+      await withJob(sut, buyer, (job) => job.cancelOrder(orderNumbers[1]!, '我不想买了'));
+      const after = await withJob(sut, buyer, (job) => job.findOrder(orderNumbers[1]!));
+
+      expect(refusal).toBeInstanceOf(InvalidRequestError);
+      expect(after).toMatchObject({
+        status: 'cancelled',
+        providerStatus: 'TRADE_CLOSED_BY_TAOBAO',
+      });
+    });
+  });
+});
