@@ -43,15 +43,19 @@ let code = 1;
 try {
   await waitForHttp(`${sandboxUrl}/member/login.jhtml`);
   await waitForHttp(`${baseUrl}/api/v1/health/ready`);
-  code = run('npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts', ...process.argv.slice(2)], {
-    env: {
-      ...process.env,
-      E2E_BASE_URL: baseUrl,
-      E2E_SANDBOX_URL: sandboxUrl,
-      E2E_ADMIN_PASSWORD: adminPassword,
-      CHROMIUM_PATH: chromium,
+  code = run(
+    'npx',
+    ['playwright', 'test', '-c', 'e2e/playwright.config.ts', ...process.argv.slice(2)],
+    {
+      env: {
+        ...process.env,
+        E2E_BASE_URL: baseUrl,
+        E2E_SANDBOX_URL: sandboxUrl,
+        E2E_ADMIN_PASSWORD: adminPassword,
+        CHROMIUM_PATH: chromium,
+      },
     },
-  });
+  );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
 } finally {

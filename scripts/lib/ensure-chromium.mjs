@@ -12,16 +12,41 @@ export function findChromium() {
   return candidates.find((path) => existsSync(path)) ?? null;
 }
 
+const cjkFont = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+
+function canInstallPackages() {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+  return isRoot && existsSync('/usr/bin/apt-get');
+}
+
+// Without a CJK font, Chinese titles render as empty boxes in screenshots. Not fatal: the
+// product works, only the pictures of it are worse.
+function ensureCjkFont() {
+  if (existsSync(cjkFont) || !canInstallPackages()) return;
+
+  console.log('Installing Debian package "fonts-noto-cjk" so Chinese text renders…');
+  if (run('apt-get', ['install', '-y', '-qq', 'fonts-noto-cjk']) !== 0) {
+    run('apt-get', ['update', '-qq']);
+    run('apt-get', ['install', '-y', '-qq', 'fonts-noto-cjk']);
+  }
+}
+
 export function ensureChromium() {
   const found = findChromium();
-  if (found) return found;
+  if (found) {
+    ensureCjkFont();
 
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    return found;
+  }
+
+  if (canInstallPackages()) {
     console.log('Chromium not found: installing Debian package "chromium" (about a minute)…');
     const updated = run('apt-get', ['update', '-qq']);
     const installed =
-      updated === 0 ? run('apt-get', ['install', '-y', '-qq', 'chromium']) : updated;
+      updated === 0
+        ? run('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk'])
+        : updated;
     if (installed === 0 && findChromium()) return findChromium();
   }
 
