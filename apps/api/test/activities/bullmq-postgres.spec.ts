@@ -6,6 +6,7 @@ import IORedis from 'ioredis';
 
 import { BullMqQueue } from '../../src/activities/queue/bullmq-queue';
 import { describeActivityBehaviour } from './behaviour.suite';
+import { describeWorkerProcesses } from './process.suite';
 import { describeWith } from './support/services';
 import { createPostgresDatabase, REDIS_URL } from './support/test-database';
 
@@ -29,3 +30,18 @@ describeWith(['postgres', 'redis'], 'activities on PostgreSQL with the BullMQ qu
     },
   }));
 });
+
+describeWith(
+  ['postgres', 'redis'],
+  'activities on PostgreSQL with BullMQ workers in separate processes',
+  () => {
+    describeWorkerProcesses(() => ({
+      createDatabase: createPostgresDatabase,
+      drivers: {
+        name: 'bullmq',
+        create: () => new BullMqQueue({ redisUrl: REDIS_URL, prefix, concurrency: 4 }),
+      },
+      workerDriver: { type: 'bullmq', redisUrl: REDIS_URL, prefix },
+    }));
+  },
+);

@@ -110,6 +110,9 @@ const flaky = defineHandler<{ fromOne: string }>({
   },
 });
 
+// Worker processes name themselves in the trace; in the test process the name is empty.
+const where = process.env.ACTIVITY_WORKER_NAME ?? '';
+
 /** Waits at a gate in `hold`, then records `after`: for cancel, crash and account tests. */
 const gated = defineHandler<{ held: boolean }>({
   kind: 'test.gate',
@@ -122,9 +125,9 @@ const gated = defineHandler<{ held: boolean }>({
       return next('hold', { held: false });
     },
     hold: async ({ activity }) => {
-      trace(activity.input, `${activity.id} enter ${String(activity.input.accountLabel ?? '')}`);
+      trace(activity.input, `${activity.id} enter ${where}`);
       await waitForGate(activity.input, String(activity.input.gate ?? activity.id));
-      trace(activity.input, `${activity.id} leave ${String(activity.input.accountLabel ?? '')}`);
+      trace(activity.input, `${activity.id} leave ${where}`);
 
       return next('after', { held: true });
     },
