@@ -16,6 +16,15 @@ interface OrdersFiltersProps {
 export function OrdersFilters(props: OrdersFiltersProps) {
   const { t } = useTranslation();
   const [text, setText] = useState(props.q);
+  const [shownQ, setShownQ] = useState(props.q);
+  // The URL can change under the box (Back, a shared link): show its search, unless it is
+  // just the echo of what is being typed.
+  if (props.q !== shownQ) {
+    setShownQ(props.q);
+    if (props.q !== text.trim()) {
+      setText(props.q);
+    }
+  }
   // Typing should not fire one request per key; Enter searches at once.
   const searchLater = useDebouncedCallback(props.onSearch, SEARCH_DELAY_MS);
 
