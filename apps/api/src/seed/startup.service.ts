@@ -5,6 +5,7 @@ import { OperatorsService } from '../auth/operators.service';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { OrdersService } from '../orders/orders.service';
 import { AccountsService } from '../providers/accounts.service';
+import { ProvidersError, ProvidersErrorCode } from '../providers/providers.error';
 import { ProvidersService } from '../providers/providers.service';
 import { DEMO_ACCOUNT_LOGIN, DEMO_WAREHOUSE, demoOrders } from './demo-orders';
 
@@ -48,9 +49,19 @@ export class StartupService {
       });
     }
 
-    try {
-      await this.providers.getWarehouse('sandbox');
-    } catch {
+    const hasWarehouse = await this.providers.getWarehouse('sandbox').then(
+      () => true,
+      (error: unknown) => {
+        if (
+          error instanceof ProvidersError &&
+          error.code === ProvidersErrorCode.WarehouseProfileMissing
+        ) {
+          return false;
+        }
+        throw error;
+      },
+    );
+    if (!hasWarehouse) {
       await this.providers.putWarehouse('sandbox', DEMO_WAREHOUSE);
     }
 
