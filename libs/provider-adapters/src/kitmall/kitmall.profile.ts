@@ -54,7 +54,7 @@ export const KITMALL_PROFILE = {
   maxPageSize: 100,
   codes: {
     unauthorized: ['UNAUTHORIZED'],
-    busy: ['SYSTEM_ERROR'],
+    busy: ['SYSTEM_ERROR', 'BUSY'],
     dealLimit: ['DEAL_LIMIT'],
     itemGone: ['ITEM_NOT_FOUND'],
     skuGone: ['SKU_NOT_FOUND'],
