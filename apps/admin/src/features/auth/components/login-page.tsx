@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 
 import { isApiError } from '../../../shared/api/api-error';
+import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { useErrorText } from '../../../shared/ui/error-alert';
 
 import { useLogin } from '../api/login';
@@ -26,6 +27,7 @@ export function LoginPage(props: { languageSwitch?: React.ReactNode }) {
   const loginMutation = useLogin();
   const [loginName, setLoginName] = useState('');
   const [password, setPassword] = useState('');
+  useDocumentTitle(t('auth.title'));
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

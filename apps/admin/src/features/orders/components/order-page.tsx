@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 
 import { isApiError } from '../../../shared/api/api-error';
+import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { EmptyBlock } from '../../../shared/ui/empty-block';
 import { ErrorAlert } from '../../../shared/ui/error-alert';
 import { LoadingBlock } from '../../../shared/ui/loading-block';
@@ -18,6 +19,9 @@ export function OrderPage() {
   const { orderId = '' } = useParams();
   const [searchParams, setSearchParams] = useSearchParams();
   const order = useOrder(orderId);
+  useDocumentTitle(
+    order.data ? t('orders.orderTitle', { number: order.data.externalId }) : t('orders.title'),
+  );
   const tab: OrderTab = TABS.find((name) => name === searchParams.get('tab')) ?? 'purchase';
 
   const backLink = (
