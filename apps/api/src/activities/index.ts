@@ -20,3 +20,16 @@ export {
   type EngineOptions,
 } from './activities-engine';
 export * from './handlers/activity-handler';
+export { ActivitiesModule } from './activities.module';
+export {
+  ACTIVITIES_ENGINE,
+  type ActivitiesModuleOptions,
+  type ProcessRole,
+} from './activities.tokens';
+export { activityErrorToHttp } from './http/activity-error-http';
+export {
+  LIVE_AUTHENTICATOR,
+  type LiveAuthenticator,
+  type LiveHandshake,
+  type LiveIdentity,
+} from './live/live-authenticator';
