@@ -147,4 +147,15 @@ describe('Kitmall-style API', () => {
     expect(reply.status).toBe(409);
     expect(reply.json.error.code).toBe('ORDER_STATUS_INVALID');
   });
+
+  it('should report an unpaid order auto-closed once autoCloseMs has passed', async () => {
+    await t.control.post('/config', { autoCloseMs: 1000 });
+    const created = await api('POST', '/orders', {
+      items: [{ itemId: '600000000004', skuId: '60000000000401', quantity: 1 }],
+    });
+    await t.control.post('/clock/advance', { ms: 1001 });
+    const reply = await api('GET', `/orders/${created.json.orders[0].orderId}`);
+
+    expect(reply.json.status).toBe('TRADE_CLOSED_BY_TAOBAO');
+  });
 });

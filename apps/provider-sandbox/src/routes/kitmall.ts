@@ -4,7 +4,14 @@ import { skuText } from '../state/catalogue';
 import { validateCheckout } from '../state/checkout-rules';
 import { ProviderError } from '../state/errors';
 import { formatFen } from '../state/money';
-import { cancelOrder, createOrders, findOrder, orderTotalFen, STATUS_TEXT } from '../state/orders';
+import {
+  cancelOrder,
+  createOrders,
+  findOrder,
+  orderTotalFen,
+  STATUS_TEXT,
+  sweepAutoClose,
+} from '../state/orders';
 import type { SandboxState } from '../state/store';
 import { ORDER_STATUSES, type Account, type Order, type OrderLine } from '../state/types';
 import { applyFault, type FaultStep } from '../http/faults';
@@ -131,6 +138,7 @@ export function kitmallRoutes(runtime: SandboxRuntime): Router {
     }
     res.locals['accountLogin'] = account.login;
     res.locals['kitmallAccount'] = account;
+    sweepAutoClose(state);
     next();
   });
 
