@@ -1,7 +1,7 @@
-import { Inject, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import { LIVE_SOCKET_PATH } from '@autobuy/contracts';
-import type { Server } from 'socket.io';
+import { Namespace, type Server } from 'socket.io';
 
 import type { ActivitiesEngine } from '../activities-engine';
 import {
@@ -16,6 +16,7 @@ import { attachRedisAdapter } from './redis-adapter';
 /** The Socket.IO endpoint of the API roles; all of its logic lives in `LiveHub`. */
 @WebSocketGateway({ path: LIVE_SOCKET_PATH, serveClient: false })
 export class ActivitiesGateway implements OnGatewayInit, OnApplicationShutdown {
+  private readonly logger = new Logger('ActivitiesGateway');
   private hub: LiveHub | null = null;
   private detachRedis: Promise<() => Promise<void>> | null = null;
 
@@ -25,10 +26,15 @@ export class ActivitiesGateway implements OnGatewayInit, OnApplicationShutdown {
     @Inject(LIVE_AUTHENTICATOR) private readonly authenticator: LiveAuthenticator,
   ) {}
 
-  afterInit(server: Server): void {
+  afterInit(given: Server | Namespace): void {
+    // Nest hands over the root namespace, not the server; the adapter belongs to the server.
+    const server = given instanceof Namespace ? given.server : given;
     const { redisUrl, allowedOrigins } = this.options;
     if (redisUrl) {
       this.detachRedis = attachRedisAdapter(server, redisUrl);
+      this.detachRedis.catch((error: unknown) =>
+        this.logger.error(`The live channel could not reach Redis: ${String(error)}`),
+      );
     }
     this.hub = new LiveHub(
       server,

@@ -36,7 +36,8 @@ export class WorkerRelay {
 
   async stop(): Promise<void> {
     this.hub?.detach();
+    // The server never listened, so only its adapter has something to close.
+    await this.server.of('/').adapter.close();
     await this.detachRedis?.();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 }
