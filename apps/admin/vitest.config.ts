@@ -10,6 +10,8 @@ export default mergeConfig(
       include: ['src/**/*.spec.{ts,tsx}'],
       setupFiles: ['./src/test/setup.ts'],
       restoreMocks: true,
+      unstubGlobals: true,
+      testTimeout: 30_000,
     },
   }),
 );
