@@ -279,5 +279,27 @@ describe('auth', () => {
       });
       expect(log.body[0].ip).toMatch(/127\.0\.0\.1/);
     });
+
+    it('should record logins, failed ones included, with the login that was tried', async () => {
+      await t.http
+        .post('/api/v1/auth/login')
+        .send({ login: 'mallory', password: 'guess' })
+        .expect(401);
+      await t.login();
+
+      const log = await t.http.get('/api/v1/audit-log?limit=5').set('Cookie', admin).expect(200);
+      const rows = log.body.map((e: Record<string, unknown>) => [
+        e.actorType,
+        e.actorLabel,
+        e.outcome,
+      ]);
+      // Both happen within a millisecond or two, so their order is not asserted.
+      expect(rows).toEqual(
+        expect.arrayContaining([
+          ['operator', 'admin', 'ok'],
+          ['anonymous', 'mallory', 'invalid_credentials'],
+        ]),
+      );
+    });
   });
 });

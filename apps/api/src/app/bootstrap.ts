@@ -90,12 +90,24 @@ export async function bootstrap(
       AppModule.register(config, dataSource),
       { logger: config.logLevels },
     );
+    context.enableShutdownHooks();
     const startup = await context.get(StartupService).run(false, !isPostgres(config));
     logger.log(
       'Worker started: no background handlers exist yet, so it only keeps the schema current',
     );
+    // Nothing else holds the event loop yet; this keeps the worker up until it is stopped.
+    const keepAlive = setInterval(() => undefined, 60_000);
 
-    return { app: context, url: null, dataSource, startup, close: () => context.close() };
+    return {
+      app: context,
+      url: null,
+      dataSource,
+      startup,
+      close: async () => {
+        clearInterval(keepAlive);
+        await context.close();
+      },
+    };
   }
 
   const { app, dataSource, startup } = await createApp(config);

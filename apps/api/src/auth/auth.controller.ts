@@ -8,7 +8,7 @@ import { ADMIN_ONLY, ANY_ROLE, CurrentPrincipal, Public, Roles } from './decorat
 import { LoginDto } from './dto/login.dto';
 import { LoginSessionsService } from './login-sessions.service';
 import { toLoginSessionDto, toOperatorDto } from './mappers';
-import { clientIp, type Principal, userAgent } from './principal';
+import { type AuthenticatedRequest, clientIp, type Principal, userAgent } from './principal';
 
 const ME_EXAMPLE: MeDto = {
   operator: {
@@ -48,6 +48,12 @@ export class AuthController {
       ip: clientIp(request),
       userAgent: userAgent(request),
     });
+    // Lets the audit row of this login name the operator who logged in.
+    (request as AuthenticatedRequest).principal = {
+      kind: 'operator',
+      operator: started.operator,
+      session: started.session,
+    };
     response.cookie(SESSION_COOKIE, started.token, {
       httpOnly: true,
       sameSite: 'strict',
