@@ -152,6 +152,9 @@ export class TaobaoSite {
     if (url.includes(this.profile.urlMarkers.punish)) {
       throw new ChallengeRequiredError('punish', 'The provider sent the browser to its risk check');
     }
+    if (url.includes(this.profile.urlMarkers.identityCheck)) {
+      throw new ChallengeRequiredError('identity', 'The provider asks to confirm the identity');
+    }
     if (url.includes(this.profile.urlMarkers.loginPage)) {
       throw new SessionExpiredError('The provider sent the browser to its login page');
     }

@@ -251,6 +251,22 @@ describe('TaobaoAdapter reservations and orders (against a live Sandbox)', () =>
     },
   );
 
+  it('should order the requested quantities when retried after a cart addition failed', async () => {
+    const buyer = await newBuyer();
+    await fixture.sandbox.control.fault({ step: 'cart.add', mode: 'fail', login: buyer.login });
+    const lines = [TSHIRT_BLACK_XL, JEANS_DEEP_BLUE_32, CUP_SILVER];
+
+    const first = await reserveFailure(buyer, lines);
+    const retry = await withJob(fixture.taobao(), buyer, (job) => job.reserve(request(lines)));
+    const truth = await ordersOf(buyer.login);
+
+    expect(first).toBeInstanceOf(ProviderBusyError);
+    expect(retry.orders).toHaveLength(2);
+    expect(
+      truth.flatMap((order) => order.subOrders.map((sub) => `${sub.skuId}x${sub.quantity}`)).sort(),
+    ).toEqual(['60000000000103x2', '60000000000202x1', '60000000000301x1']);
+  });
+
   it('should name the profile entry when the confirm page no longer has its data', async () => {
     const buyer = await newBuyer();
     const broken = {

@@ -1,6 +1,7 @@
 import { startSandboxFixture, type SandboxFixture } from '../../../test/sandbox-fixture';
 import { withJob } from '../../adapter/provider-adapter';
 import {
+  BrowserUnavailableError,
   ChallengeRequiredError,
   InvalidRequestError,
   NotBuyableError,
@@ -131,5 +132,24 @@ describe('TaobaoAdapter sessions and item offers (against a live Sandbox)', () =
 
     expect(failure).toBeInstanceOf(ChallengeRequiredError);
     expect((failure as ChallengeRequiredError).kind).toBe('punish');
+  });
+
+  it('should replace a browser killed in the middle of a job so the next job works', async () => {
+    const account = await accountWithSession();
+    const sut = fixture.taobao();
+    const job = await sut.openJob(account);
+    await job.getItemOffer('600000000001');
+    const pid = fixture.pool.browsers()[0]?.process()?.pid;
+    if (!pid) {
+      throw new Error('the browser has no process id');
+    }
+
+    process.kill(pid, 'SIGKILL');
+    const failure = await job.listOrders({ page: 1 }).catch((error: unknown) => error);
+    await job.close();
+    const next = await withJob(sut, account, (nextJob) => nextJob.checkSession());
+
+    expect(failure).toBeInstanceOf(BrowserUnavailableError);
+    expect(next).toEqual({ loggedIn: true, nickname: account.login });
   });
 });
