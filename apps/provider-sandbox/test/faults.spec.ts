@@ -322,4 +322,18 @@ describe('control API: faults, latency, rates and the request log', () => {
       quantity: 7,
     });
   });
+
+  it('should report its state and the live sessions, and change an account password', async () => {
+    await t.loggedIn();
+    await t.control.call('PATCH', '/accounts/sandbox_buyer', { password: 'changed1' });
+    const state = await t.control.get('/state');
+    const sessions = await t.control.get('/sessions');
+    const oldPassword = await t.buyer().login('sandbox_buyer');
+    const newPassword = await t.buyer().login('sandbox_buyer', 'changed1');
+
+    expect(state.json).toMatchObject({ seed: 1, counts: { sellers: 27, accounts: 5 } });
+    expect(sessions.json.sessions).toEqual([expect.objectContaining({ login: 'sandbox_buyer' })]);
+    expect(oldPassword.text).toContain('账号名或登录密码不正确');
+    expect(newPassword.status).toBe(302);
+  });
 });

@@ -44,9 +44,7 @@ export function riskMiddleware(state: SandboxState) {
 
     const x5secdata = state.token('x5');
     state.ncTokens.set(x5secdata, { verified: false, token: null });
-    res.redirect(
-      302,
-      `/_____tmd_____/punish?x5secdata=${x5secdata}&x5step=1&redirectURL=${encodeURIComponent(req.originalUrl)}`,
-    );
+    const back = encodeURIComponent(req.originalUrl);
+    res.redirect(302, `/_____tmd_____/punish?x5secdata=${x5secdata}&x5step=1&redirectURL=${back}`);
   };
 }

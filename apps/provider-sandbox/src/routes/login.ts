@@ -105,17 +105,19 @@ export function loginRoutes(runtime: SandboxRuntime): Router {
 
   router.get('/', (_req, res) => {
     const items = [...state.catalogue.items.values()].slice(0, 12);
+    const isLogin = nickOf(res) !== null;
     const list = items
       .map(
         (item) =>
-          `<li><a class="J_ItemLink" href="/item.htm?id=${item.itemId}">${escapeHtml(item.title)}</a></li>`,
+          `<li><a class="J_ItemLink" href="/item.htm?id=${item.itemId}">
+${escapeHtml(item.title)}</a></li>`,
       )
       .join('');
     res.type('html').send(
       layout({
         title: '淘宝网 - 淘！我喜欢',
         nick: nickOf(res),
-        body: `<h2>沙盒淘宝</h2><ul>${list}</ul>${embedJson('J_HomeData', { isLogin: nickOf(res) !== null })}`,
+        body: `<h2>沙盒淘宝</h2><ul>${list}</ul>${embedJson('J_HomeData', { isLogin })}`,
       }),
     );
   });

@@ -119,7 +119,9 @@ function generatedItem(
   categoryIndex: number,
 ) {
   const category = CATEGORIES[categoryIndex % CATEGORIES.length]!;
-  const title = `${random.pick(ADJECTIVES)}${random.pick(category.nouns)} ${random.pick(ADJECTIVES)}款`;
+  const adjective = random.pick(ADJECTIVES);
+  const noun = random.pick(category.nouns);
+  const title = `${adjective}${noun} ${random.pick(ADJECTIVES)}款`;
   const rawProps = [
     { pid: PID_COLOUR, name: '颜色分类', values: random.pickSome(COLOURS, random.int(1, 3)) },
   ];

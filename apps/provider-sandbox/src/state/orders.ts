@@ -47,7 +47,7 @@ export function createOrders(state: SandboxState, input: CreateOrdersInput): Ord
       payTimeMs: null,
       consignTimeMs: null,
       address: input.address ? { ...input.address } : null,
-      // The first sub-order shares the main order's number, as a sole sub-order does on the real site.
+      // The first sub-order shares the main order's number, as a sole one does on the real site.
       subOrders: lines.map((line, index) => ({
         id: index === 0 ? bizOrderId : state.nextOrderId(),
         itemId: line.itemId,

@@ -14,20 +14,26 @@ interface CartItemView {
   reason: string | null;
 }
 
+// An unbuyable line cannot be ticked, as on the real cart.
+function cartRow(item: CartItemView): string {
+  const box = item.buyEnable ? 'checked' : 'disabled';
+  const title = `<a href="/item.htm?id=${item.itemId}">${escapeHtml(item.title)}</a>`;
+  const sku = `<small class="J_SkuText">${escapeHtml(item.skuText)}</small>`;
+  const reason = item.buyEnable ? '' : `<span class="error-msg">${escapeHtml(item.reason)}</span>`;
+
+  return `<tr class="J_ItemBody" data-cart-id="${item.cartId}">
+<td><input type="checkbox" class="J_CheckBoxItem" value="${item.cartId}" ${box}></td>
+<td>${title}<br>${sku}</td><td>¥${item.price.priceText}</td>
+<td class="J_Quantity">${item.quantity}</td><td>${reason}</td></tr>`;
+}
+
 export function cartPageBody(data: CartData, csrfToken: string): string {
   const bundles = data.bundles
     .map((bundle) => {
-      const rows = (bundle.items as CartItemView[])
-        .map(
-          (item) => `<tr class="J_ItemBody" data-cart-id="${item.cartId}">
-<td><input type="checkbox" class="J_CheckBoxItem" value="${item.cartId}" checked${item.buyEnable ? '' : ' disabled'}></td>
-<td><a href="/item.htm?id=${item.itemId}">${escapeHtml(item.title)}</a><br><small class="J_SkuText">${escapeHtml(item.skuText)}</small></td>
-<td>¥${item.price.priceText}</td><td class="J_Quantity">${item.quantity}</td>
-<td>${item.buyEnable ? '' : `<span class="error-msg">${escapeHtml(item.reason)}</span>`}</td></tr>`,
-        )
-        .join('');
+      const rows = (bundle.items as CartItemView[]).map(cartRow).join('');
 
-      return `<div class="J_Order" data-seller-id="${bundle.sellerId}"><h3 class="J_ShopName">${escapeHtml(bundle.shopName)}</h3><table>${rows}</table></div>`;
+      return `<div class="J_Order" data-seller-id="${bundle.sellerId}">
+<h3 class="J_ShopName">${escapeHtml(bundle.shopName)}</h3><table>${rows}</table></div>`;
     })
     .join('');
 

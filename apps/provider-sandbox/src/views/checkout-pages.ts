@@ -35,16 +35,21 @@ function addressInput(
   return `<p>${label}：<input id="${id}" name="${name}" value="${escapeHtml(value ?? '')}"></p>`;
 }
 
+function confirmRow(item: ConfirmGroupView['items'][number]): string {
+  const title = `${escapeHtml(item.title)}<br><small>${escapeHtml(item.skuText)}</small>`;
+
+  return `<tr><td>${title}</td><td>¥${item.price}</td><td>${item.quantity}</td>
+<td>¥${item.total}</td></tr>`;
+}
+
+function confirmGroup(group: ConfirmGroupView): string {
+  return `<div class="J_OrderGroup" data-seller-id="${group.sellerId}">
+<h3>${escapeHtml(group.shopName)}</h3><table>${group.items.map(confirmRow).join('')}</table>
+<p>店铺合计：¥<span class="J_GroupTotal">${group.total}</span></p></div>`;
+}
+
 export function confirmPageBody(view: ConfirmView, csrfToken: string): string {
-  const groups = view.groups
-    .map(
-      (
-        group,
-      ) => `<div class="J_OrderGroup" data-seller-id="${group.sellerId}"><h3>${escapeHtml(group.shopName)}</h3><table>
-${group.items.map((item) => `<tr><td>${escapeHtml(item.title)}<br><small>${escapeHtml(item.skuText)}</small></td><td>¥${item.price}</td><td>${item.quantity}</td><td>¥${item.total}</td></tr>`).join('')}
-</table><p>店铺合计：¥<span class="J_GroupTotal">${group.total}</span></p></div>`,
-    )
-    .join('');
+  const groups = view.groups.map(confirmGroup).join('');
   const address = view.address;
 
   return `<h2>确认订单信息</h2>
@@ -73,10 +78,18 @@ export interface ResultOrderView {
   items: Array<{ itemId: string; skuId: string; quantity: number }>;
 }
 
+function createdOrder(order: ResultOrderView): string {
+  const text = `订单号 ${order.bizOrderId} · ${escapeHtml(order.shopName)} · ¥${order.totalFee}`;
+
+  return `<li class="J_CreatedOrder" data-biz-order-id="${order.bizOrderId}">${text}</li>`;
+}
+
 export function resultPageBody(orderToken: string, orders: ResultOrderView[]): string {
+  const ids = orders.map((order) => order.bizOrderId).join(',');
+
   return `<h2 id="J_SubmitSuccess">订单提交成功</h2>
 <p>共生成 ${orders.length} 笔订单，请尽快付款：</p>
-<ul>${orders.map((order) => `<li class="J_CreatedOrder" data-biz-order-id="${order.bizOrderId}">订单号 ${order.bizOrderId} · ${escapeHtml(order.shopName)} · ¥${order.totalFee}</li>`).join('')}</ul>
-<p><a href="/trade/pay.htm?biz_order_id=${orders.map((order) => order.bizOrderId).join(',')}" id="J_GoPay">去付款</a></p>
+<ul>${orders.map(createdOrder).join('')}</ul>
+<p><a href="/trade/pay.htm?biz_order_id=${ids}" id="J_GoPay">去付款</a></p>
 ${embedJson('J_OrderResult', { orderToken, orders })}`;
 }

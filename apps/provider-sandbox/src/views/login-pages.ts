@@ -17,20 +17,28 @@ function sliderBlock(ncSessionId: string): string {
 
 export function loginPageBody(input: LoginPageInput): string {
   const error = input.error
-    ? `<div id="login-error" data-code="${escapeHtml(input.error.code)}"><span class="login-error-msg">${escapeHtml(input.error.text)}</span></div>`
+    ? `<div id="login-error" data-code="${escapeHtml(input.error.code)}">
+<span class="login-error-msg">${escapeHtml(input.error.text)}</span></div>`
     : '<div id="login-error" style="display:none"></div>';
+
+  const slider = input.ncSessionId
+    ? sliderBlock(input.ncSessionId)
+    : '<div id="nocaptcha" style="display:none"></div>';
+  const qrLink = `/newlogin/qrcode/login.htm?redirectURL=${encodeURIComponent(input.redirectURL)}`;
 
   return `<h2>密码登录</h2>
 ${error}
 <form id="login-form" method="post" action="/newlogin/login.do">
 <input type="hidden" name="redirectURL" value="${escapeHtml(input.redirectURL)}">
-<p><input id="fm-login-id" name="loginId" placeholder="会员名/邮箱/手机号" value="${escapeHtml(input.loginId)}"></p>
+<p><input id="fm-login-id" name="loginId" placeholder="会员名/邮箱/手机号"
+  value="${escapeHtml(input.loginId)}"></p>
 <p><input id="fm-login-password" name="password" type="password" placeholder="请输入登录密码"></p>
-${input.ncSessionId ? sliderBlock(input.ncSessionId) : '<div id="nocaptcha" style="display:none"></div>'}
+${slider}
 <input type="hidden" id="nc_token" name="ncToken" value="">
-<p><button type="submit" id="fm-login-submit" class="fm-button fm-submit password-login">登录</button></p>
+<p><button type="submit" id="fm-login-submit" class="fm-button fm-submit password-login">
+登录</button></p>
 </form>
-<p><a id="J_QRCodeLoginLink" href="/newlogin/qrcode/login.htm?redirectURL=${encodeURIComponent(input.redirectURL)}">扫码登录</a></p>`;
+<p><a id="J_QRCodeLoginLink" href="${qrLink}">扫码登录</a></p>`;
 }
 
 export function sliderOnlyBody(title: string, ncSessionId: string): string {
@@ -51,11 +59,15 @@ ${error ? `<p class="error-msg" data-code="SMS_CODE_WRONG">${escapeHtml(error)}<
 }
 
 export function qrPageBody(t: string, redirectURL: string): string {
+  const back = encodeURIComponent(redirectURL);
+  const refresh = `/newlogin/qrcode/login.htm?refresh=${encodeURIComponent(t)}&redirectURL=${back}`;
+
   return `<h2>手机扫码，安全登录</h2>
 <p>请使用手机淘宝扫码登录</p>
-<div id="J_QRCode" data-t="${escapeHtml(t)}" style="border:1px solid #ccc;padding:24px;width:260px;word-break:break-all">${escapeHtml(t)}</div>
+<div id="J_QRCode" data-t="${escapeHtml(t)}"
+  style="border:1px solid #ccc;padding:24px;width:260px;word-break:break-all">${escapeHtml(t)}</div>
 <p><span id="J_QRCodeStatus" data-status="NEW">等待扫码</span>
-<a id="J_QRCodeRefresh" style="display:none" href="/newlogin/qrcode/login.htm?refresh=${encodeURIComponent(t)}&redirectURL=${encodeURIComponent(redirectURL)}">刷新二维码</a></p>
+<a id="J_QRCodeRefresh" style="display:none" href="${refresh}">刷新二维码</a></p>
 <p><a href="/member/login.jhtml?redirectURL=${encodeURIComponent(redirectURL)}">密码登录</a></p>`;
 }
 

@@ -4,30 +4,38 @@ import { embedJson, escapeHtml } from './html';
 
 type MainOrderView = ReturnType<typeof mainOrderView>;
 
-function orderRow(order: MainOrderView): string {
-  const subs = order.subOrders
-    .map(
-      (sub) =>
-        `<li class="J_SubOrder" data-item-id="${sub.itemInfo.id}">${escapeHtml(sub.itemInfo.title)} <small>${escapeHtml(sub.itemInfo.skuText)}</small> ×${sub.quantity}</li>`,
-    )
-    .join('');
-  const operations = order.operations
-    .map((op) => {
-      const href =
-        op.id === 'cancel'
-          ? `/trade/cancel_order.htm?biz_order_id=${order.id}`
-          : op.id === 'pay'
-            ? `/trade/pay.htm?biz_order_id=${order.id}`
-            : `/trade/detail/trade_order_detail.htm?biz_order_id=${order.id}`;
+type SubOrderView = MainOrderView['subOrders'][number];
 
-      return `<a class="J_Operation" data-op="${op.id}" href="${href}">${escapeHtml(op.text)}</a>`;
-    })
-    .join(' ');
+function subOrderLine(sub: SubOrderView): string {
+  const sku = `<small>${escapeHtml(sub.itemInfo.skuText)}</small>`;
+
+  return `<li class="J_SubOrder" data-item-id="${sub.itemInfo.id}">
+${escapeHtml(sub.itemInfo.title)} ${sku} ×${sub.quantity}</li>`;
+}
+
+function operationLink(orderId: string, op: { id: string; text: string }): string {
+  const href =
+    op.id === 'cancel'
+      ? `/trade/cancel_order.htm?biz_order_id=${orderId}`
+      : op.id === 'pay'
+        ? `/trade/pay.htm?biz_order_id=${orderId}`
+        : `/trade/detail/trade_order_detail.htm?biz_order_id=${orderId}`;
+
+  return `<a class="J_Operation" data-op="${op.id}" href="${href}">${escapeHtml(op.text)}</a>`;
+}
+
+function statusText(status: { code: string; text: string }): string {
+  return `<span class="J_StatusText" data-status="${status.code}">${status.text}</span>`;
+}
+
+function orderRow(order: MainOrderView): string {
+  const operations = order.operations.map((op) => operationLink(order.id, op)).join(' ');
 
   return `<div class="J_MainOrder" data-biz-order-id="${order.id}">
-<p>${order.orderInfo.createTime} 订单号: <span class="J_OrderId">${order.id}</span> ${escapeHtml(order.seller.shopName)}</p>
-<ul>${subs}</ul>
-<p>实付款 ¥${order.payInfo.actualFee} <span class="J_StatusText" data-status="${order.statusInfo.code}">${order.statusInfo.text}</span> ${operations}</p>
+<p>${order.orderInfo.createTime} 订单号: <span class="J_OrderId">${order.id}</span>
+${escapeHtml(order.seller.shopName)}</p>
+<ul>${order.subOrders.map(subOrderLine).join('')}</ul>
+<p>实付款 ¥${order.payInfo.actualFee} ${statusText(order.statusInfo)} ${operations}</p>
 </div>`;
 }
 
@@ -41,26 +49,41 @@ export function boughtPageBody(data: BoughtPageData, tabCode: string, itemTitle:
   const tabs = data.tabs
     .map(
       (tab) =>
-        `<a class="J_Tab${tab.code === tabCode ? ' selected' : ''}" data-tab-code="${tab.code}" href="?tabCode=${tab.code}">${tab.text} ${tab.count}</a>`,
+        `<a class="J_Tab${tab.code === tabCode ? ' selected' : ''}" data-tab-code="${tab.code}"
+href="?tabCode=${tab.code}">${tab.text} ${tab.count}</a>`,
     )
     .join(' ');
 
+  const rows = data.mainOrders.map(orderRow).join('');
+  const page = data.page;
+
   return `<h2>已买到的宝贝</h2>
 <p id="J_Tabs">${tabs}</p>
-<form id="J_SearchForm" method="get"><input id="J_ItemTitle" name="itemTitle" value="${escapeHtml(itemTitle)}" placeholder="输入宝贝标题或订单号进行搜索">
-<input type="hidden" name="tabCode" value="${escapeHtml(tabCode)}"><button type="submit">订单搜索</button></form>
-<div id="J_OrderList">${data.mainOrders.map(orderRow).join('') || '<p id="J_NoOrders">没有符合条件的宝贝</p>'}</div>
-<p id="J_Pager" data-total-page="${data.page.totalPage}">第 ${data.page.currentPage} / ${data.page.totalPage} 页</p>
+<form id="J_SearchForm" method="get">
+<input id="J_ItemTitle" name="itemTitle" value="${escapeHtml(itemTitle)}"
+  placeholder="输入宝贝标题或订单号进行搜索">
+<input type="hidden" name="tabCode" value="${escapeHtml(tabCode)}">
+<button type="submit">订单搜索</button></form>
+<div id="J_OrderList">${rows || '<p id="J_NoOrders">没有符合条件的宝贝</p>'}</div>
+<p id="J_Pager" data-total-page="${page.totalPage}">第 ${page.currentPage} / ${page.totalPage} 页</p>
 ${embedJson('J_BoughtData', data)}`;
 }
 
 export function detailPageBody(detail: ReturnType<typeof orderDetailView>): string {
+  const logistics = detail.logistics
+    ? `<p>物流：${escapeHtml(detail.logistics.companyName)}
+<span id="J_ExpressId">${escapeHtml(detail.logistics.expressId)}</span></p>`
+    : '';
+  const closeReason = detail.closeReason
+    ? `<p>关闭原因：<span id="J_CloseReason">${escapeHtml(detail.closeReason)}</span></p>`
+    : '';
+
   return `<h2>订单详情</h2>
 <div id="J_OrderDetail" data-biz-order-id="${detail.id}">
 <p>订单号：${detail.id}</p>
-<p>状态：<span class="J_StatusText" data-status="${detail.statusInfo.code}">${detail.statusInfo.text}</span></p>
-${detail.logistics ? `<p>物流：${escapeHtml(detail.logistics.companyName)} <span id="J_ExpressId">${escapeHtml(detail.logistics.expressId)}</span></p>` : ''}
-${detail.closeReason ? `<p>关闭原因：<span id="J_CloseReason">${escapeHtml(detail.closeReason)}</span></p>` : ''}
+<p>状态：${statusText(detail.statusInfo)}</p>
+${logistics}
+${closeReason}
 </div>
 ${embedJson('J_DetailData', detail)}`;
 }
@@ -90,5 +113,6 @@ export function payPageBody(ids: string[], total: string, csrfToken: string): st
 }
 
 export function doneBody(id: string, text: string): string {
-  return `<div id="${id}"><p>${escapeHtml(text)}</p><p><a href="/trade/itemlist/list_bought_items.htm">返回已买到的宝贝</a></p></div>`;
+  return `<div id="${id}"><p>${escapeHtml(text)}</p>
+<p><a href="/trade/itemlist/list_bought_items.htm">返回已买到的宝贝</a></p></div>`;
 }

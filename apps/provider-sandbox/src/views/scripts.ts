@@ -17,7 +17,8 @@ export function sliderScript(verifyUrl: string, onSuccess: string): string {
   }
   function fail() {
     handle.style.left = '0px';
-    text.innerHTML = '<span class="nc-lang-cnt">哎呀，出错了，点击<a href="javascript:void(0)" id="nc_1_refresh1">刷新</a>再来一次</span>';
+    text.innerHTML = '<span class="nc-lang-cnt">哎呀，出错了，点击'
+      + '<a href="javascript:void(0)" id="nc_1_refresh1">刷新</a>再来一次</span>';
     document.getElementById('nc_1_refresh1').onclick = reset;
   }
   handle.addEventListener('mousedown', function (e) {
@@ -110,7 +111,9 @@ export function itemScript(): string {
     return m ? decodeURIComponent(m[1]) : '';
   }
   function currentSku() {
-    var path = data.skuBase.props.map(function (p) { return chosen[p.pid] ? p.pid + ':' + chosen[p.pid] : null; });
+    var path = data.skuBase.props.map(function (p) {
+      return chosen[p.pid] ? p.pid + ':' + chosen[p.pid] : null;
+    });
     if (path.indexOf(null) >= 0) return null;
     var joined = path.join(';');
     var found = data.skuBase.skus.filter(function (s) { return s.propPath === joined; })[0];
