@@ -244,6 +244,11 @@ describe('control API: faults, latency, rates and the request log', () => {
     expect(typeof log[1].startMs).toBe('number');
     expect(log[1].durationMs).toBeGreaterThanOrEqual(0);
 
+    const kitmallOnly = (await t.control.get('/requests?area=kitmall')).json.requests;
+    expect(kitmallOnly.map((entry: { seq: number }) => entry.seq)).toEqual([log[2].seq]);
+    const afterFirst = (await t.control.get(`/requests?sinceSeq=${log[0].seq}`)).json.requests;
+    expect(afterFirst).toHaveLength(2);
+
     await t.control.call('DELETE', '/requests');
     expect((await t.control.get('/requests')).json.requests).toEqual([]);
   });

@@ -4,6 +4,8 @@ import type { RequestArea, RequestLogEntry } from '../state/types';
 import { sendProviderError, systemError } from './context';
 import type { SandboxRuntime } from './runtime';
 
+const MAX_LOG_ENTRIES = 50_000;
+
 function areaOf(path: string): RequestArea {
   if (path.startsWith('/kitmall/')) return 'kitmall';
   if (path.startsWith('/img/') || path === '/favicon.ico') return 'static';
@@ -39,6 +41,8 @@ export function trafficMiddleware(runtime: SandboxRuntime) {
       injectedLatencyMs,
     };
     state.requests.push(entry);
+    // A bounded log: a long-running demo must not grow without end.
+    if (state.requests.length > MAX_LOG_ENTRIES) state.requests.shift();
     const log = state.requests;
     res.on('close', () => {
       // A reset in between replaced the log; this request belongs to the old one.

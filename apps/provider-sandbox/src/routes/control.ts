@@ -290,7 +290,11 @@ export function controlRoutes(runtime: SandboxRuntime): Router {
 
   router.get('/requests', (req, res) => {
     const since = Number(req.query['sinceSeq'] ?? 0) || 0;
-    res.json({ requests: state.requests.filter((entry) => entry.seq > since) });
+    const area = typeof req.query['area'] === 'string' ? req.query['area'] : null;
+    const requests = state.requests.filter(
+      (entry) => entry.seq > since && (area === null || entry.area === area),
+    );
+    res.json({ requests });
   });
   router.delete('/requests', (_req, res) => {
     state.requests = [];
