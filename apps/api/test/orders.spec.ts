@@ -1,4 +1,8 @@
+import { randomUUID } from 'node:crypto';
+
 import type { OrderDto, OrderSummaryDto } from '@autobuy/contracts';
+
+import { OrderEntity } from '../src/orders/entities/order.entity';
 
 import { importRequest, orderItem } from './fixtures';
 import { postgresReachable } from './support/postgres';
@@ -235,6 +239,31 @@ describe.each(['sqlite', 'postgres'] as const)('orders on %s', (engine) => {
 
       expect(pages).toBe(3);
       expect(seen).toEqual([...ids].reverse());
+    });
+
+    live('should page through orders created in the same millisecond without gaps', async (app) => {
+      const repo = app.running.dataSource.getRepository(OrderEntity);
+      const sameInstant = new Date('2020-01-01T00:00:00.000Z');
+      const tied = Array.from({ length: 5 }, (_, n) => ({
+        id: randomUUID(),
+        externalId: `TIE-${n}`,
+        customerName: 'Tie',
+        comment: null,
+        createdAt: sameInstant,
+        updatedAt: sameInstant,
+      }));
+      await repo.insert(tied);
+
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const query: string = `/api/v1/orders?q=TIE-&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+        const response = await app.http.get(query).set('Cookie', admin).expect(200);
+        seen.push(...response.body.items.map((o: OrderSummaryDto) => o.externalId));
+        cursor = response.body.nextCursor;
+      } while (cursor);
+
+      expect([...seen].sort()).toEqual(tied.map((o) => o.externalId).sort());
     });
 
     live(
