@@ -46,7 +46,7 @@ export async function reserveOnTaobao(
   const { reader } = site;
   const groups = groupLines(request.lines);
 
-  await site.open('cart.page', reader.url('cart.page'));
+  await site.ensureOrigin('cart.page', reader.url('cart.page'));
   const cartLines = await addToCart(site, groups, options.cartConcurrency);
   const page = await site.open(
     'checkout.confirm_page',
@@ -178,11 +178,22 @@ async function fillAddress(site: TaobaoSite, request: ReserveRequest): Promise<v
   ] as const;
 
   await site.context.step('checkout.address', async (page) => {
-    for (const [entry, value] of values) {
-      const input = await reader.element(page, entry);
-      await input.evaluate((element, text) => {
-        (element as HTMLInputElement).value = text;
-      }, value);
+    const missing = await page.evaluate(
+      (fields: (readonly [string, string, string])[]) => {
+        for (const [entry, selector, value] of fields) {
+          const input = document.querySelector<HTMLInputElement>(selector);
+          if (!input) {
+            return entry;
+          }
+          input.value = value;
+        }
+
+        return null;
+      },
+      values.map(([entry, value]) => [entry, reader.selector(entry), value] as const),
+    );
+    if (missing !== null) {
+      throw new ProviderChangedError(`selectors.${missing}`, `no address input on ${page.url()}`);
     }
   });
 }

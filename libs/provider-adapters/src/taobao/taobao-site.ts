@@ -45,6 +45,20 @@ export class TaobaoSite {
     });
   }
 
+  /**
+   * Makes sure the page shows a page of `url`'s origin, so same-origin requests can be made
+   * from it; opens `url` only when it does not (a fresh job, or another host).
+   */
+  async ensureOrigin(step: string, url: string): Promise<void> {
+    const page = await this.context.page();
+    const current = page.url();
+    if (current.startsWith('http') && new URL(current).origin === new URL(url).origin) {
+      return;
+    }
+
+    await this.open(step, url);
+  }
+
   /** GETs a JSON endpoint by navigating to it, and returns the data of a successful answer. */
   async getJson(step: string, url: string, itemId?: string): Promise<Record<string, unknown>> {
     return this.context.step(step, async (page) => {
