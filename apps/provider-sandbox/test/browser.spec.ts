@@ -1,10 +1,12 @@
 import type { Browser, Page } from 'puppeteer-core';
 
-import { launchChromium, dragSlider } from './support/browser';
+import { chromiumAvailable, dragSlider, launchChromium } from './support/browser';
 import { useSandbox } from './support/buyer-client';
 
 // The pages whose scripts matter, in real Chromium: slider, QR polling, SMS form, item and cart.
-describe('buyer pages in Chromium', () => {
+const describeWithChromium = chromiumAvailable() ? describe : describe.skip;
+
+describeWithChromium('buyer pages in Chromium', () => {
   const t = useSandbox();
   let chromium: { browser: Browser; close(): Promise<void> };
   let page: Page;

@@ -341,4 +341,20 @@ describe('control API: faults, latency, rates and the request log', () => {
     expect(oldPassword.text).toContain('账号名或登录密码不正确');
     expect(newPassword.status).toBe(302);
   });
+
+  it("should answer a malformed JSON body with 400 in the caller's format", async () => {
+    const send = (path: string) =>
+      fetch(`${t.sandbox.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"seed": ',
+      });
+    const control = await send('/__control/reset');
+    const page = await send('/newlogin/login.do');
+
+    expect(control.status).toBe(400);
+    expect((await control.json()).error.code).toBe('BAD_REQUEST');
+    expect(page.status).toBe(400);
+    expect(await page.text()).toContain('data-code="BAD_REQUEST"');
+  });
 });
