@@ -8,6 +8,15 @@ import { WarehouseProfileBody } from './dto/warehouse-profile.dto';
 import { toProviderDto, toWarehouseDto } from './mappers';
 import { ProvidersService } from './providers.service';
 
+const PROVIDER_EXAMPLE: ProviderDto = {
+  code: 'sandbox',
+  name: 'Sandbox',
+  enabled: true,
+  loginKind: 'browser',
+  needsWarehouse: true,
+  priceTolerancePercent: 0,
+};
+
 const WAREHOUSE_EXAMPLE: WarehouseProfileDto = {
   recipientName: '王鑫磊奇跡',
   mobilePhone: '11147043234',
@@ -24,12 +33,14 @@ export class ProvidersController {
   @Get()
   @Roles(...ANY_ROLE)
   @Scopes('read')
+  @ApiOkResponse({ schema: { example: [PROVIDER_EXAMPLE] } })
   async list(): Promise<ProviderDto[]> {
     return (await this.providers.list()).map(toProviderDto);
   }
 
   @Patch(':code')
   @Roles(...ADMIN_ONLY)
+  @ApiOkResponse({ schema: { example: PROVIDER_EXAMPLE } })
   async update(
     @Param('code') code: string,
     @Body() body: UpdateProviderBody,
