@@ -35,14 +35,7 @@ export class EventLog {
   async append(activity: ActivityEntity, event: NewEvent): Promise<ActivityEventDto> {
     const saved = await this.insertWithNextSeq(activity.id, event);
 
-    // last_seq only moves forward, even when two writers finish out of order.
-    await this.activities
-      .createQueryBuilder()
-      .update()
-      .set({ lastSeq: saved.seq })
-      .where('id = :id AND last_seq < :seq', { id: activity.id, seq: saved.seq })
-      .execute();
-
+    // The row is committed: publish first, so the live channel does not wait for last_seq.
     const dto = toEventDto(saved);
     this.bus.publish({
       type: 'activity',
@@ -56,6 +49,14 @@ export class EventLog {
       },
       event: dto,
     });
+
+    // last_seq only moves forward, even when two writers finish out of order.
+    await this.activities
+      .createQueryBuilder()
+      .update()
+      .set({ lastSeq: saved.seq })
+      .where('id = :id AND last_seq < :seq', { id: activity.id, seq: saved.seq })
+      .execute();
 
     return dto;
   }
