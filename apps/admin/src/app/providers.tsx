@@ -30,26 +30,29 @@ const theme = createTheme({
  * so a test can hand in a memory router and fresh instances.
  */
 export function AppProviders(props: { router: AppRouter; queryClient: QueryClient; i18n: I18n }) {
-  const { router } = props;
+  const { router, queryClient } = props;
 
   // A 401 from any call means the session ended (logout elsewhere, revoked by an admin):
-  // go to the login page and come back here afterwards.
+  // go to the login page and come back here afterwards. The cached pages belonged to that
+  // session, so they are dropped once the login page is shown.
   useEffect(() => {
     setUnauthenticatedListener(() => {
       const { pathname, search } = router.state.location;
       if (pathname !== LOGIN_PATH) {
-        void router.navigate(loginPathFor(`${pathname}${search}`), { replace: true });
+        void router
+          .navigate(loginPathFor(`${pathname}${search}`), { replace: true })
+          .then(() => queryClient.clear());
       }
     });
 
     return () => setUnauthenticatedListener(null);
-  }, [router]);
+  }, [router, queryClient]);
 
   return (
     <I18nextProvider i18n={props.i18n}>
       <MantineProvider theme={theme}>
         <Notifications position="bottom-right" />
-        <QueryClientProvider client={props.queryClient}>
+        <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />
         </QueryClientProvider>
       </MantineProvider>

@@ -1,13 +1,14 @@
 import { ITEM_PURCHASE_STATES, type OrderSummaryDto } from '@autobuy/contracts';
 import { Anchor, Group, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 
 import { formatDateTime } from '../../../shared/lib/format';
 import { ItemStateBadge } from './item-state-badge';
 
 export function OrdersTable(props: { orders: OrderSummaryDto[] }) {
   const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
 
   return (
     <Table striped highlightOnHover data-testid="orders-table">
@@ -22,7 +23,19 @@ export function OrdersTable(props: { orders: OrderSummaryDto[] }) {
       </Table.Thead>
       <Table.Tbody>
         {props.orders.map((order) => (
-          <Table.Tr key={order.id} data-testid="order-row" data-order-id={order.id}>
+          // The whole row opens the order for the mouse; the link inside serves the keyboard.
+          <Table.Tr
+            key={order.id}
+            data-testid="order-row"
+            data-order-id={order.id}
+            style={{ cursor: 'pointer' }}
+            onClick={(event) => {
+              // A click on the link itself is already a navigation.
+              if (!(event.target as HTMLElement).closest('a')) {
+                void navigate(`/orders/${order.id}`);
+              }
+            }}
+          >
             <Table.Td>
               <Anchor component={Link} to={`/orders/${order.id}`} data-testid="order-link">
                 {order.externalId}
