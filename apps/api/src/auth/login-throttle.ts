@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 const MAX_FAILURES = 5;
 const WINDOW_MS = 15 * 60 * 1000;
+const SWEEP_THRESHOLD = 10_000;
 
 /**
  * Counts failed logins per login name and client address. Kept in this process's memory: with
@@ -10,6 +11,10 @@ const WINDOW_MS = 15 * 60 * 1000;
 @Injectable()
 export class LoginThrottle {
   private readonly failures = new Map<string, number[]>();
+
+  get trackedKeys(): number {
+    return this.failures.size;
+  }
 
   /** Seconds to wait before the next attempt, or 0 when an attempt is allowed now. */
   retryAfterSeconds(login: string, ip: string | null, now = Date.now()): number {
@@ -22,6 +27,13 @@ export class LoginThrottle {
   }
 
   recordFailure(login: string, ip: string | null, now = Date.now()): void {
+    // Guessed logins that never come back would otherwise pile up in memory.
+    if (this.failures.size >= SWEEP_THRESHOLD) {
+      for (const stale of [...this.failures.keys()]) {
+        this.recent(stale, now);
+      }
+    }
+
     const key = this.key(login, ip);
     this.failures.set(key, [...this.recent(key, now), now]);
   }
