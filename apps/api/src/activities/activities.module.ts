@@ -59,6 +59,7 @@ export class ActivitiesModule {
 
     return {
       module: ActivitiesModule,
+      imports: options.imports ?? [],
       controllers: options.role === 'worker' ? [] : [ActivitiesController],
       providers,
       exports: [ACTIVITIES_ENGINE],

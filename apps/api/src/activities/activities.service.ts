@@ -6,6 +6,8 @@ import type {
   Page,
 } from '@autobuy/contracts';
 
+import type { SelectQueryBuilder } from 'typeorm';
+
 import { ActivityError, ActivityErrorCode } from './activity-error';
 import type { ActivityEntity } from './entities/activity.entity';
 import type { QueueDriver } from './queue/queue-driver';
@@ -61,6 +63,20 @@ export class ActivitiesService {
 
   async list(query: ActivityListQuery): Promise<Page<ActivityDto>> {
     const limit = Math.min(query.limit ?? DEFAULT_PAGE, MAX_PAGE);
+    const rows = await this.listQuery(query)
+      .take(limit + 1)
+      .getMany();
+    const items = rows.slice(0, limit);
+
+    return {
+      items: items.map(toActivityDto),
+      nextCursor:
+        rows.length > limit ? encodeCursor(items[items.length - 1] as ActivityEntity) : null,
+    };
+  }
+
+  /** The list's query, newest first; each filter has an index ending in (created_at, id). */
+  listQuery(query: ActivityListQuery): SelectQueryBuilder<ActivityEntity> {
     const builder = this.store.repository.createQueryBuilder('a');
     if (query.state) {
       builder.andWhere('a.state = :state', { state: query.state });
@@ -95,18 +111,7 @@ export class ActivitiesService {
       });
     }
 
-    const rows = await builder
-      .orderBy('a.created_at', 'DESC')
-      .addOrderBy('a.id', 'DESC')
-      .take(limit + 1)
-      .getMany();
-    const items = rows.slice(0, limit);
-
-    return {
-      items: items.map(toActivityDto),
-      nextCursor:
-        rows.length > limit ? encodeCursor(items[items.length - 1] as ActivityEntity) : null,
-    };
+    return builder.orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC');
   }
 
   async detail(id: string): Promise<ActivityDetailDto> {

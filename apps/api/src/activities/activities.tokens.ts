@@ -1,4 +1,4 @@
-import type { InjectionToken } from '@nestjs/common';
+import type { InjectionToken, ModuleMetadata } from '@nestjs/common';
 
 import type { ActivityHandler } from './handlers/activity-handler';
 import type { LiveAuthenticator } from './live/live-authenticator';
@@ -14,6 +14,8 @@ interface Factory<T> {
 }
 
 export interface ActivitiesModuleOptions {
+  /** Modules whose providers the handler and authenticator factories inject. */
+  imports?: ModuleMetadata['imports'];
   role: ProcessRole;
   /** With a URL: BullMQ queue and the Socket.IO Redis adapter; without: in-process, one instance. */
   redisUrl: string | null;

@@ -33,3 +33,4 @@ export {
   type LiveHandshake,
   type LiveIdentity,
 } from './live/live-authenticator';
+export { SessionLiveAuthenticator } from './live/session-live-authenticator';
