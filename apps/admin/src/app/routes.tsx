@@ -14,6 +14,7 @@ import {
 import { EmptyBlock } from '../shared/ui/empty-block';
 import { AppLayout } from './layout/app-layout';
 import { LanguageSwitch } from './layout/language-switch';
+import { RouteError } from './layout/route-error';
 
 function OperatorsRoute() {
   const me = useMe();
@@ -28,9 +29,14 @@ function NotFoundRoute() {
 }
 
 export const appRoutes: RouteObject[] = [
-  { path: '/login', element: <LoginPage languageSwitch={<LanguageSwitch />} /> },
+  {
+    path: '/login',
+    element: <LoginPage languageSwitch={<LanguageSwitch />} />,
+    errorElement: <RouteError />,
+  },
   {
     path: '/',
+    errorElement: <RouteError />,
     element: (
       <RequireAuth>
         <AppLayout />

@@ -14,6 +14,9 @@ export const en = {
     actions: 'Actions',
     delete: 'Delete',
     close: 'Close',
+    pageFailed:
+      'This page could not be shown. Reload it; if it fails again, tell the administrator.',
+    reload: 'Reload the page',
   },
   errors: {
     unauthenticated: 'Your session has ended. Please log in again.',
