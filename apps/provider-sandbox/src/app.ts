@@ -8,13 +8,15 @@ import type { SandboxRuntime } from './http/runtime';
 import { trafficMiddleware } from './http/traffic';
 import { visitorMiddleware } from './http/visitor';
 import { cartRoutes } from './routes/cart';
-import { challengeRoutes } from './routes/challenges';
 import { checkoutRoutes } from './routes/checkout';
 import { controlRoutes } from './routes/control';
 import { itemRoutes } from './routes/items';
 import { kitmallRoutes } from './routes/kitmall';
 import { loginRoutes } from './routes/login';
 import { orderRoutes } from './routes/orders';
+import { qrRoutes } from './routes/qr';
+import { sliderRoutes } from './routes/slider';
+import { smsRoutes } from './routes/sms';
 
 function isMachinePath(req: Request): boolean {
   return req.path.startsWith('/__control') || req.path.startsWith('/kitmall/');
@@ -63,7 +65,9 @@ export function createSandboxApp(runtime: SandboxRuntime): express.Express {
   app.use(visitorMiddleware(runtime.state));
   app.use(riskMiddleware(runtime.state));
   app.use(loginRoutes(runtime));
-  app.use(challengeRoutes(runtime));
+  app.use(smsRoutes(runtime));
+  app.use(qrRoutes(runtime));
+  app.use(sliderRoutes(runtime));
   app.use(itemRoutes(runtime));
   app.use(cartRoutes(runtime));
   app.use(checkoutRoutes(runtime));
