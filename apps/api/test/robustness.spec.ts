@@ -40,6 +40,34 @@ describe('bad input never causes a 500', () => {
     expect(failures).toEqual([]);
   });
 
+  it('should treat null in optional fields like a missing field, not crash', async () => {
+    const operators = await t.http.get('/api/v1/operators').set('Cookie', admin).expect(200);
+    const adminId = operators.body[0].id as string;
+    const account = await t.http
+      .post('/api/v1/accounts')
+      .set('Cookie', admin)
+      .send({ provider: 'sandbox', login: 'null_buyer', note: null })
+      .expect(201);
+
+    await t.http
+      .patch(`/api/v1/operators/${adminId}`)
+      .set('Cookie', admin)
+      .send({ role: null, disabled: null, password: null })
+      .expect(200);
+    await t.http
+      .patch(`/api/v1/accounts/${account.body.id}`)
+      .set('Cookie', admin)
+      .send({ note: null, enabled: null })
+      .expect(200);
+    await t.http
+      .patch('/api/v1/providers/sandbox')
+      .set('Cookie', admin)
+      .send({ enabled: null, priceTolerancePercent: null })
+      .expect(200);
+    // The admin's session survived: a null password changed nothing.
+    await t.http.get('/api/v1/auth/me').set('Cookie', admin).expect(200);
+  });
+
   it('should say the body is not valid JSON', async () => {
     const response = await t.http
       .post('/api/v1/orders')

@@ -55,10 +55,11 @@ export class OperatorsService {
       throw new AuthError(AuthErrorCode.OperatorNotFound, `Operator ${id} does not exist`);
     }
 
+    // `null` passes the optional-field checks like a missing field, so it means "unchanged".
+    const role = request.role ?? operator.role;
+    const disabled = request.disabled ?? operator.disabled;
     const losesAdmin =
-      operator.role === 'admin' &&
-      !operator.disabled &&
-      ((request.role !== undefined && request.role !== 'admin') || request.disabled === true);
+      operator.role === 'admin' && !operator.disabled && (role !== 'admin' || disabled);
     if (losesAdmin && (await this.activeAdminCount()) <= 1) {
       throw new AuthError(
         AuthErrorCode.LastAdmin,
@@ -66,16 +67,17 @@ export class OperatorsService {
       );
     }
 
-    operator.role = request.role ?? operator.role;
-    operator.disabled = request.disabled ?? operator.disabled;
-    if (request.password !== undefined) {
-      operator.passwordHash = await this.hasher.hash(request.password);
+    operator.role = role;
+    operator.disabled = disabled;
+    const newPassword = request.password ?? null;
+    if (newPassword !== null) {
+      operator.passwordHash = await this.hasher.hash(newPassword);
     }
     operator.updatedAt = new Date();
     await this.operators.save(operator);
 
     // A disabled operator or a changed password must not keep old browsers logged in.
-    if (operator.disabled || request.password !== undefined) {
+    if (operator.disabled || newPassword !== null) {
       await this.sessions.revokeAllOf(operator.id);
     }
 

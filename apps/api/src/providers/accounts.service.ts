@@ -88,7 +88,7 @@ export class AccountsService {
   async update(id: string, request: UpdateProviderAccountRequest): Promise<ProviderAccountEntity> {
     const account = await this.get(id);
     if (request.note !== undefined) {
-      account.note = request.note.trim() || null;
+      account.note = request.note?.trim() || null;
     }
     account.enabled = request.enabled ?? account.enabled;
     account.updatedAt = new Date();
