@@ -10,6 +10,7 @@ import {
   ProviderChangedError,
   ProviderRejectedError,
   ProviderTimeoutError,
+  SessionExpiredError,
 } from '../../errors/provider-errors';
 import { TAOBAO_PROFILE } from '../taobao.profile';
 
@@ -43,6 +44,13 @@ const POWER_BANK_TMALL: ReserveLine = {
   skuId: '60000000000501',
   quantity: 1,
 };
+
+interface CatalogueItem {
+  itemId: string;
+  isTmall: boolean;
+  buyEnable: boolean;
+  skus: { skuId: string; stock: number }[];
+}
 
 describe('TaobaoAdapter reservations and orders (against a live Sandbox)', () => {
   let fixture: SandboxFixture;
@@ -182,6 +190,69 @@ describe('TaobaoAdapter reservations and orders (against a live Sandbox)', () =>
 
     expect(failure).toBeInstanceOf(InvalidRequestError);
     expect(await ordersOf(buyer.login)).toEqual([]);
+  });
+
+  it('should stop with "session expired" when the stored session has ended', async () => {
+    const buyer = await newBuyer();
+    await fixture.sandbox.control.expireSessions(buyer.login);
+
+    const failure = await reserveFailure(buyer, [CUP_SILVER]);
+
+    expect(failure).toBeInstanceOf(SessionExpiredError);
+    expect(await ordersOf(buyer.login)).toEqual([]);
+  });
+
+  describe('when an item changed at the provider', () => {
+    let spareItems: { itemId: string; skuId: string }[] = [];
+
+    beforeAll(async () => {
+      // Generated items no other test buys, so changing them disturbs nothing else.
+      const { items } = await fixture.sandbox.control.call<{ items: CatalogueItem[] }>(
+        'GET',
+        '/items',
+      );
+      spareItems = items
+        .filter((item) => item.itemId.startsWith('61') && !item.isTmall && item.buyEnable)
+        .filter((item) => item.skus.length >= 2 && item.skus.every((sku) => sku.stock >= 5))
+        .slice(-4)
+        .map((item) => ({ itemId: item.itemId, skuId: item.skus[0]!.skuId }));
+    });
+
+    it.each([
+      [
+        'its SKU was removed',
+        0,
+        (sku: string) => ({ removeSkuIds: [sku] }),
+        ItemOutdatedError,
+        {
+          field: 'sku',
+        },
+      ],
+      ['it is out of stock', 1, () => ({ stock: 0 }), NotBuyableError, { reason: 'stock' }],
+      [
+        'it was delisted',
+        2,
+        () => ({ buyEnable: false, reason: '此商品已下架' }),
+        NotBuyableError,
+        {
+          reason: 'other',
+        },
+      ],
+      ['it has a purchase limit', 3, () => ({ limit: 1 }), NotBuyableError, { reason: 'other' }],
+    ])('should refuse it when %s', async (_case, index, change, expected, details) => {
+      const buyer = await newBuyer();
+      const spare = spareItems[index]!;
+      await fixture.sandbox.control.updateItem(spare.itemId, change(spare.skuId));
+
+      const failure = await reserveFailure(buyer, [
+        CUP_SILVER,
+        { lineId: 'spare', ...spare, quantity: 2 },
+      ]);
+
+      expect(failure).toBeInstanceOf(expected);
+      expect(failure).toMatchObject({ itemId: spare.itemId, ...details });
+      expect(await ordersOf(buyer.login)).toEqual([]);
+    });
   });
 
   it.each([
