@@ -1,4 +1,8 @@
+import { Router, type Request } from 'express';
+
+import { ProviderError } from '../state/errors';
 import type { Item } from '../state/types';
+import type { SandboxRuntime } from '../http/runtime';
 import type { SandboxState } from '../state/store';
 import { badRequest, parsePrice, parseStock } from '../state/control-input';
 import { formatFen } from '../state/money';
@@ -60,4 +64,34 @@ export function patchItem(item: Item, body: Record<string, unknown>): void {
     item.reason = body['reason'];
   }
   if (body['limit'] !== undefined) item.limit = body['limit'] as number | null;
+}
+
+type Body = Record<string, unknown>;
+
+// Reading and changing the catalogue: prices, stock, buyability, limits, SKUs.
+export function controlCatalogueRoutes(runtime: SandboxRuntime): Router {
+  const router = Router();
+  const state = runtime.state;
+
+  router.get('/items', (_req, res) => {
+    res.json({
+      items: [...state.catalogue.items.values()].map((item) => itemTruth(state, item)),
+      sellers: [...state.catalogue.sellers.values()],
+    });
+  });
+
+  const itemOr404 = (req: Request) => {
+    const item = state.catalogue.items.get(String(req.params['itemId']));
+    if (!item) throw new ProviderError('NOT_FOUND', 'no such item', null, 404);
+
+    return item;
+  };
+  router.get('/items/:itemId', (req, res) => res.json(itemTruth(state, itemOr404(req))));
+  router.patch('/items/:itemId', (req, res) => {
+    const item = itemOr404(req);
+    patchItem(item, (req.body ?? {}) as Body);
+    res.json(itemTruth(state, item));
+  });
+
+  return router;
 }
