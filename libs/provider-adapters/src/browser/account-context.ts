@@ -12,8 +12,16 @@ const RESTORED_MARK = '__autobuy_storage_restored';
  * One account's isolated browser context for one job. Every provider action goes through
  * `step`, which enforces the hard timeout and turns a crashed browser into a clear error.
  */
+export interface AccountContextLimits {
+  stepTimeoutMs: number;
+  viewport: { width: number; height: number };
+  /** The job's page is replaced by a fresh one after this many steps, so a long job stays lean. */
+  maxStepsPerPage: number;
+}
+
 export class AccountContext {
   private mainPage: Page | null = null;
+  private pageSteps = 0;
   private storage: Record<string, Record<string, string>> = {};
   private released = false;
 
@@ -21,10 +29,13 @@ export class AccountContext {
     readonly accountId: string,
     private readonly browser: Browser,
     readonly context: BrowserContext,
-    readonly stepTimeoutMs: number,
-    private readonly viewport: { width: number; height: number },
+    private readonly limits: AccountContextLimits,
     private readonly onRelease: () => Promise<void>,
   ) {}
+
+  get stepTimeoutMs(): number {
+    return this.limits.stepTimeoutMs;
+  }
 
   /** Puts a stored session back: cookies now, localStorage as each origin is first opened. */
   async restore(session: SessionSnapshot | null): Promise<void> {
@@ -38,13 +49,18 @@ export class AccountContext {
     }
   }
 
-  /** The job's page, created on first use; steps of a job share it. */
+  /** The job's page, created on first use; steps of a job share it until it is retired. */
   async page(): Promise<Page> {
     this.assertUsable();
-    if (this.mainPage && !this.mainPage.isClosed()) {
-      return this.mainPage;
+    const current = this.mainPage;
+    if (current && !current.isClosed() && this.pageSteps < this.limits.maxStepsPerPage) {
+      return current;
     }
 
+    if (current && !current.isClosed()) {
+      await current.close().catch(() => undefined);
+    }
+    this.pageSteps = 0;
     this.mainPage = await this.newPage();
 
     return this.mainPage;
@@ -54,8 +70,8 @@ export class AccountContext {
   async newPage(): Promise<Page> {
     this.assertUsable();
     const page = await this.context.newPage();
-    page.setDefaultTimeout(this.stepTimeoutMs);
-    await page.setViewport(this.viewport);
+    page.setDefaultTimeout(this.limits.stepTimeoutMs);
+    await page.setViewport(this.limits.viewport);
     if (Object.keys(this.storage).length > 0) {
       await page.evaluateOnNewDocument(
         (storage: Record<string, Record<string, string>>, mark: string) => {
@@ -83,6 +99,7 @@ export class AccountContext {
   async step<T>(name: string, work: (page: Page) => Promise<T>, timeoutMs?: number): Promise<T> {
     try {
       const page = await this.page();
+      this.pageSteps += 1;
 
       return await withStepTimeout(name, timeoutMs ?? this.stepTimeoutMs, () => work(page));
     } catch (error) {

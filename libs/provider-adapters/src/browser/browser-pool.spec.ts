@@ -105,6 +105,30 @@ describe(BrowserPool.name, () => {
     expect(nextPid).not.toBe(firstPid);
   });
 
+  it('should renew the page of a long job while keeping its session', async () => {
+    sut = new BrowserPool({ size: 1, maxStepsPerPage: 2 });
+    const context = await sut.acquire('account-a');
+    const pages = [];
+    for (const step of ['log in', 'read', 'read again']) {
+      pages.push(
+        await context.step(step, async (page) => {
+          await page.goto(`${server.url}/${step === 'log in' ? 'login' : 'whoami'}`);
+
+          return page;
+        }),
+      );
+    }
+    const who = await context.step('who', async (page) =>
+      page.$eval('#who', (element) => element.textContent),
+    );
+    await context.release();
+
+    expect(pages[1]).toBe(pages[0]);
+    expect(pages[2]).not.toBe(pages[0]);
+    expect(pages[0]?.isClosed()).toBe(true);
+    expect(who).toBe('unb=42');
+  });
+
   it('should replace a browser killed in the middle of a job so the next job works', async () => {
     sut = new BrowserPool({ size: 1 });
     const context = await sut.acquire('account-a');

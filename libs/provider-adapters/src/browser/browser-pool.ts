@@ -12,6 +12,8 @@ export interface BrowserPoolOptions {
   size?: number;
   /** A browser is retired (closed once idle) after serving this many contexts; default 50. */
   maxUsesPerBrowser?: number;
+  /** A job's page is replaced by a fresh one after this many steps; default 100. */
+  maxStepsPerPage?: number;
   /** Hard limit of every step run through a context; default 30 s. */
   stepTimeoutMs?: number;
   /** Viewport of new pages; default 1280×800. */
@@ -40,7 +42,8 @@ interface BrowserSlot {
 
 /**
  * A few long-lived Chromium processes shared by all jobs of a worker. Each job gets its own
- * browser context (isolated cookies and storage) on the least busy browser; a browser is
+ * browser context (isolated cookies and storage) on the least busy browser, closed when the job
+ * ends; within it, the job's page is renewed after `maxStepsPerPage` steps. A browser is
  * retired after `maxUsesPerBrowser` contexts and replaced when it crashes.
  */
 export class BrowserPool {
@@ -56,6 +59,7 @@ export class BrowserPool {
       chromiumPath: resolveChromiumPath(options.chromiumPath),
       size: options.size ?? 2,
       maxUsesPerBrowser: options.maxUsesPerBrowser ?? 50,
+      maxStepsPerPage: options.maxStepsPerPage ?? 100,
       stepTimeoutMs: options.stepTimeoutMs ?? 30_000,
       viewport: options.viewport ?? { width: 1280, height: 800 },
     };
@@ -95,8 +99,11 @@ export class BrowserPool {
         accountId,
         slot.browser,
         context,
-        this.options.stepTimeoutMs,
-        this.options.viewport,
+        {
+          stepTimeoutMs: this.options.stepTimeoutMs,
+          viewport: this.options.viewport,
+          maxStepsPerPage: this.options.maxStepsPerPage,
+        },
         () => this.onContextReleased(slot),
       );
       await accountContext.restore(session ?? null);

@@ -26,7 +26,7 @@ const SKIPPED_RESOURCES = new Set(['image', 'font', 'media']);
  * for the site's ways of saying "logged out", "prove you are human" or "refused".
  */
 export class TaobaoSite {
-  private prepared = false;
+  private readonly prepared = new WeakSet<Page>();
 
   constructor(
     readonly context: AccountContext,
@@ -143,11 +143,11 @@ export class TaobaoSite {
   }
 
   private async prepare(page: Page): Promise<void> {
-    if (this.prepared) {
+    if (this.prepared.has(page)) {
       return;
     }
 
-    this.prepared = true;
+    this.prepared.add(page);
     await page.setRequestInterception(true);
     page.on('request', (request) => {
       if (request.isInterceptResolutionHandled()) {
