@@ -9,6 +9,8 @@ import {
 import type { ApiErrorBody } from '@autobuy/contracts';
 import type { Response } from 'express';
 
+import { ActivityError } from '../activities/activity-error';
+import { activityErrorToHttp } from '../activities/http/activity-error-http';
 import { AuthError, AuthErrorCode } from '../auth/auth.error';
 import { RequestError, RequestErrorCode } from '../common/errors/request-error';
 import { OrdersError, OrdersErrorCode } from '../orders/orders.error';
@@ -155,6 +157,14 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     if (exception instanceof RequestError) {
       return fromRequest(exception);
+    }
+    if (exception instanceof ActivityError) {
+      const { status, code } = activityErrorToHttp(exception);
+      if (status >= 500) {
+        this.logger.error(`Activity engine error: ${exception.message}`, exception.stack);
+      }
+
+      return reply(status, code, exception.message, exception.fields);
     }
     if (exception instanceof HttpException) {
       return fromHttp(exception);
