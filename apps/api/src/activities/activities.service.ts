@@ -118,7 +118,10 @@ export class ActivitiesService {
     const activity = await this.store.get(id);
     const questions = (await this.questions.forActivity(id)).map(toQuestionDto);
     const open = questions.find(
-      (question) => question.id === activity.pendingQuestionId && question.choice === null,
+      (question) =>
+        activity.state === 'waiting_for_operator' &&
+        question.id === activity.pendingQuestionId &&
+        question.choice === null,
     );
 
     return { ...toActivityDto(activity), questions, openQuestion: open ?? null };

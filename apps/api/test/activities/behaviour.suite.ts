@@ -158,6 +158,31 @@ export function describeActivityBehaviour(setup: () => BehaviourSetup): void {
     );
   });
 
+  it('should cancel a waiting activity for good: no answer or deadline revives it', async () => {
+    const engine = await harness.engine();
+    const started = await engine.service.start({
+      kind: 'test.ask',
+      summary: 'Price check',
+      input: harness.input({ deadlineMs: 1_000 }),
+    });
+    await harness.until(engine, started.id, ['waiting_for_operator']);
+    const question = (await engine.service.detail(started.id)).openQuestion!;
+
+    await engine.service.cancel(started.id, 'operator:anna');
+    await expect(
+      engine.service.answer(started.id, question.id, 'skip_item', 'operator:anna'),
+    ).rejects.toEqual(expectActivityError(ActivityErrorCode.NotWaitingForOperator));
+    await engine.sweeper.sweep(Date.now() + 2_000);
+
+    const done = await engine.service.detail(started.id);
+    expect(done).toMatchObject({ state: 'cancelled', openQuestion: null });
+    expect(harness.traceOf(started.id)).toEqual(['check']);
+    const messages = (await engine.service.eventsAfter(started.id, 0)).map(
+      (event) => event.message,
+    );
+    expect(messages).not.toContain('No answer before the deadline; took the default "Abort"');
+  });
+
   it('should retry a failed activity from the step that failed, keeping its state', async () => {
     const engine = await harness.engine();
     const started = await engine.service.start({

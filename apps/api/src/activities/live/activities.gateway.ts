@@ -1,4 +1,9 @@
-import { Inject, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import { LIVE_SOCKET_PATH } from '@autobuy/contracts';
 import { Namespace, type Server } from 'socket.io';
@@ -15,7 +20,9 @@ import { attachRedisAdapter } from './redis-adapter';
 
 /** The Socket.IO endpoint of the API roles; all of its logic lives in `LiveHub`. */
 @WebSocketGateway({ path: LIVE_SOCKET_PATH, serveClient: false })
-export class ActivitiesGateway implements OnGatewayInit, OnApplicationShutdown {
+export class ActivitiesGateway
+  implements OnGatewayInit, OnApplicationBootstrap, OnApplicationShutdown
+{
   private readonly logger = new Logger('ActivitiesGateway');
   private hub: LiveHub | null = null;
   private detachRedis: Promise<() => Promise<void>> | null = null;
@@ -45,6 +52,11 @@ export class ActivitiesGateway implements OnGatewayInit, OnApplicationShutdown {
       { allowedOrigins, relay: redisUrl !== null },
     );
     this.hub.attach();
+  }
+
+  /** The app starts serving only once the Redis subscriptions are live. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.detachRedis;
   }
 
   async onApplicationShutdown(): Promise<void> {

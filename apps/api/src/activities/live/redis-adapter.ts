@@ -12,6 +12,9 @@ export async function attachRedisAdapter(
   const subscriber = publisher.duplicate();
   server.adapter(createAdapter(publisher, subscriber, { key: channelPrefix }));
   await Promise.all([waitReady(publisher), waitReady(subscriber)]);
+  // The adapter subscribed while being created; Redis answers in order, so once this PING
+  // returns the subscriptions are live and nothing published from now on is missed.
+  await subscriber.ping();
 
   return async () => {
     await Promise.all([

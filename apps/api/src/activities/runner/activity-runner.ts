@@ -178,6 +178,13 @@ export class ActivityRunner {
           });
           break;
         case 'ask':
+          // A cancel that came in during the step wins over waiting for an answer.
+          if ((await store.get(activity.id)).cancelRequested) {
+            await this.end(run, 'cancelled', 'Cancelled by an operator', {});
+
+            return 'finished';
+          }
+
           return this.suspend(run, result);
         case 'finish':
           await this.end(run, result.outcome, result.reason, {});

@@ -21,8 +21,12 @@ export class DeadlineSweeper {
       taken += 1;
 
       const activity = await this.store.find(question.activityId);
-      if (!activity || activity.pendingQuestionId !== question.id) {
-        // A question left behind by a crash between asking and suspending; nobody waits on it.
+      if (
+        !activity ||
+        activity.pendingQuestionId !== question.id ||
+        activity.state !== 'waiting_for_operator'
+      ) {
+        // Left behind by a crash between asking and suspending, or by a cancel: nobody waits on it.
         continue;
       }
       const label =
