@@ -1,13 +1,12 @@
 import { Router, type Request, type Response } from 'express';
 
 import { validateAddress } from '../state/address';
-import { validateCheckout, type ResolvedLine } from '../state/checkout-rules';
-import { skuText } from '../state/catalogue';
+import { validateCheckout } from '../state/checkout-rules';
+import { cartLines, recordSnapshot, usableSnapshot } from '../state/confirm-snapshot';
 import { ProviderError, TEXTS } from '../state/errors';
-import { formatFen } from '../state/money';
-import { createOrders, orderTotalFen } from '../state/orders';
+import { createOrders } from '../state/orders';
 import type { SandboxState } from '../state/store';
-import type { Account, ConfirmSnapshot, Order, OrderLine } from '../state/types';
+import type { Order, OrderLine } from '../state/types';
 import {
   checkCsrf,
   locals,
@@ -18,120 +17,24 @@ import {
 } from '../http/context';
 import { applyFault } from '../http/faults';
 import type { SandboxRuntime } from '../http/runtime';
+import { confirmView, resultOrders } from '../views/checkout-data';
+import { confirmPageBody, resultPageBody } from '../views/checkout-pages';
 import { layout } from '../views/html';
-import {
-  confirmPageBody,
-  resultPageBody,
-  type ConfirmView,
-  type ResultOrderView,
-} from '../views/checkout-pages';
 
-const CONFIRM_LIFETIME_MS = 30 * 60_000;
-const alreadyOrdered = () => new ProviderError('B-15034', TEXTS.alreadyOrdered);
 const pageExpired = () => new ProviderError('PAGE_EXPIRED', TEXTS.pageExpired);
 
+// "Buy now" from the item page, or the ticked cart lines.
 function requestedLines(state: SandboxState, req: Request, login: string): OrderLine[] {
-  if (param(req, 'buyNow') === '1') {
-    return [
-      {
-        cartId: null,
-        itemId: param(req, 'itemId') ?? '',
-        skuId: param(req, 'skuId') ?? '',
-        quantity: Number(param(req, 'quantity') ?? '1'),
-      },
-    ];
-  }
+  if (param(req, 'buyNow') !== '1') return cartLines(state, login, param(req, 'cartIds') ?? '');
 
-  const ids = (param(req, 'cartIds') ?? '')
-    .split(',')
-    .map((id) => id.trim())
-    .filter(Boolean);
-  const lines = ids.map((id) =>
-    state.cart.find((line) => line.login === login && line.cartId === id),
-  );
-  // A cart line that is gone was ordered already (the cart drops ordered lines).
-  if (lines.some((line) => line === undefined)) throw alreadyOrdered();
-
-  return lines.map((line) => ({
-    cartId: line!.cartId,
-    itemId: line!.itemId,
-    skuId: line!.skuId,
-    quantity: line!.quantity,
-  }));
-}
-
-function confirmView(
-  state: SandboxState,
-  account: Account,
-  token: string,
-  lines: ResolvedLine[],
-): ConfirmView {
-  const groups = new Map<string, ConfirmView['groups'][number] & { totalFen: number }>();
-  for (const line of lines) {
-    const seller = state.catalogue.sellers.get(line.item.sellerId)!;
-    const group = groups.get(seller.sellerId) ?? {
-      sellerId: seller.sellerId,
-      shopName: seller.shopName,
-      sellerType: seller.isTmall ? 'B' : 'C',
-      items: [],
-      total: '0.00',
-      totalFen: 0,
-    };
-    groups.set(seller.sellerId, group);
-    const totalFen = line.sku.priceFen * line.quantity;
-    group.items.push({
-      cartId: line.cartId,
-      itemId: line.itemId,
-      skuId: line.skuId,
-      title: line.item.title,
-      skuText: skuText(line.item, line.sku),
-      price: formatFen(line.sku.priceFen),
-      quantity: line.quantity,
-      total: formatFen(totalFen),
-    });
-    group.totalFen += totalFen;
-    group.total = formatFen(group.totalFen);
-  }
-  const all = [...groups.values()];
-
-  return {
-    orderToken: token,
-    address: account.defaultAddress,
-    groups: all.map(({ totalFen: _totalFen, ...group }) => ({ ...group, postFee: '0.00' })),
-    totalPrice: formatFen(all.reduce((sum, group) => sum + group.totalFen, 0)),
-  };
-}
-
-export function resultOrders(state: SandboxState, orders: Order[]): ResultOrderView[] {
-  return orders.map((order) => ({
-    bizOrderId: order.bizOrderId,
-    sellerId: order.sellerId,
-    shopName: state.catalogue.sellers.get(order.sellerId)?.shopName ?? '',
-    totalFee: formatFen(orderTotalFen(order)),
-    items: order.subOrders.map((sub) => ({
-      itemId: sub.itemId,
-      skuId: sub.skuId,
-      quantity: sub.quantity,
-    })),
-  }));
-}
-
-function usableSnapshot(state: SandboxState, req: Request, login: string): ConfirmSnapshot {
-  const snapshot = state.confirms.get(param(req, 'orderToken') ?? '');
-  if (
-    !snapshot ||
-    snapshot.login !== login ||
-    state.now() - snapshot.createdAtMs > CONFIRM_LIFETIME_MS
-  ) {
-    throw pageExpired();
-  }
-  if (snapshot.orderIds !== null) throw alreadyOrdered();
-  const cartIds = snapshot.lines
-    .map((line) => line.cartId)
-    .filter((id): id is string => id !== null);
-  if (cartIds.some((id) => !state.cart.some((line) => line.cartId === id))) throw alreadyOrdered();
-
-  return snapshot;
+  return [
+    {
+      cartId: null,
+      itemId: param(req, 'itemId') ?? '',
+      skuId: param(req, 'skuId') ?? '',
+      quantity: Number(param(req, 'quantity') ?? '1'),
+    },
+  ];
 }
 
 // Confirm page and submit: the submit creates one unpaid order per seller.
@@ -147,26 +50,9 @@ export function checkoutRoutes(runtime: SandboxRuntime): Router {
 
     try {
       if (req.method === 'POST') checkCsrf(req, res);
-      const lines = validateCheckout(
-        state,
-        account.login,
-        requestedLines(state, req, account.login),
-        null,
-      );
-      const token = state.token('ot_');
-      state.confirms.set(token, {
-        token,
-        login: account.login,
-        lines: lines.map((line) => ({
-          cartId: line.cartId,
-          itemId: line.itemId,
-          skuId: line.skuId,
-          quantity: line.quantity,
-          priceFen: line.sku.priceFen,
-        })),
-        createdAtMs: state.now(),
-        orderIds: null,
-      });
+      const requested = requestedLines(state, req, account.login);
+      const lines = validateCheckout(state, account.login, requested, null);
+      const token = recordSnapshot(state, account.login, lines);
       const view = confirmView(state, account, token, lines);
       if (asJson) {
         res.json({ success: true, ...view });
@@ -198,7 +84,7 @@ export function checkoutRoutes(runtime: SandboxRuntime): Router {
       checkCsrf(req, res);
       if (applyFault(runtime, req, res, 'checkout.submit.before_create', account.login, asJson))
         return;
-      const snapshot = usableSnapshot(state, req, account.login);
+      const snapshot = usableSnapshot(state, param(req, 'orderToken') ?? '', account.login);
       const address = validateAddress({
         fullName: param(req, 'fullName'),
         mobile: param(req, 'mobile'),
