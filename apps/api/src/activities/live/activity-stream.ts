@@ -12,6 +12,7 @@ const PAGE = 500;
  */
 export class ActivityStream {
   private chain: Promise<void> = Promise.resolve();
+  private pending = 0;
   private closed = false;
 
   constructor(
@@ -26,6 +27,23 @@ export class ActivityStream {
     await this.enqueue(() => this.fill());
 
     return this.lastSeq;
+  }
+
+  get socketId(): string {
+    return this.socket.id;
+  }
+
+  /**
+   * The fast path: when nothing is queued and `event` is the next seq, the caller may send it
+   * in one broadcast with other caught-up streams (encoded once for all of them).
+   */
+  advanceTo(event: ActivityEventDto): boolean {
+    if (this.closed || this.pending > 0 || event.seq !== this.lastSeq + 1) {
+      return false;
+    }
+    this.lastSeq = event.seq;
+
+    return true;
   }
 
   offer(event: ActivityEventDto): void {
@@ -66,7 +84,15 @@ export class ActivityStream {
   }
 
   private enqueue(task: () => Promise<void>): Promise<void> {
-    const run = this.chain.then(task, task);
+    this.pending += 1;
+    const counted = async (): Promise<void> => {
+      try {
+        await task();
+      } finally {
+        this.pending -= 1;
+      }
+    };
+    const run = this.chain.then(counted, counted);
     // A failed read must not block the stream for ever; the client still has its last seq.
     this.chain = run.catch(() => undefined);
 

@@ -201,8 +201,17 @@ export class LiveHub {
   }
 
   private offerToStreams(event: ActivityEventDto): void {
+    const caughtUp: string[] = [];
     for (const stream of this.streams.get(event.activityId) ?? []) {
-      stream.offer(event);
+      if (stream.advanceTo(event)) {
+        caughtUp.push(stream.socketId);
+      } else {
+        stream.offer(event);
+      }
+    }
+    // Every socket is in a room named by its id: one broadcast encodes the event once.
+    if (caughtUp.length > 0) {
+      this.server.local.to(caughtUp).emit(LIVE_EVENTS.activityEvent, event);
     }
   }
 
