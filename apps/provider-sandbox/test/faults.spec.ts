@@ -257,9 +257,15 @@ describe('control API: faults, latency, rates and the request log', () => {
     const buyer = t.buyer();
     await t.control.post('/config', { errorRate: 1 });
     const failing = await buyer.get('/item.htm?id=600000000001&format=json');
+    const api = await kitmall(t.sandbox.url)('GET', '/items/600000000001');
     await t.control.post('/config', { errorRate: 0 });
 
     expect(failing.status).toBe(500);
+    expect(failing.json.code).toBe('SYSTEM_ERROR');
+    expect(api).toEqual({
+      status: 500,
+      json: { error: expect.objectContaining({ code: 'SYSTEM_ERROR' }) },
+    });
     expect((await buyer.get('/item.htm?id=600000000001&format=json')).status).toBe(200);
   });
 

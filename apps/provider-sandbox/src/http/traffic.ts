@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 
 import type { RequestArea, RequestLogEntry } from '../state/types';
-import { sendProviderError, systemError } from './context';
+import { sendProviderError, systemError, wantsJson } from './context';
 import type { SandboxRuntime } from './runtime';
 
 const MAX_LOG_ENTRIES = 50_000;
@@ -18,6 +18,18 @@ function latencyFor(runtime: SandboxRuntime, path: string): number {
   const rule = config.latencyRules.find((candidate) => path.startsWith(candidate.pathPrefix));
 
   return rule ? rule.ms : config.latencyMs;
+}
+
+// A drawn 5xx in the format the caller reads: the Kitmall error body, provider JSON, or a page.
+function answerDrawnError(req: Request, res: Response, area: RequestArea): void {
+  if (area === 'kitmall') {
+    res
+      .status(500)
+      .json({ error: { code: 'SYSTEM_ERROR', message: 'System busy, try again later' } });
+
+    return;
+  }
+  sendProviderError(req, res, systemError(), wantsJson(req) || req.path.endsWith('.do'));
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -60,12 +72,7 @@ export function trafficMiddleware(runtime: SandboxRuntime) {
       return;
     }
     if (state.random.chance(state.config.errorRate)) {
-      sendProviderError(
-        req,
-        res,
-        systemError(),
-        entry.area === 'kitmall' || req.path.endsWith('.do'),
-      );
+      answerDrawnError(req, res, entry.area);
 
       return;
     }
