@@ -192,6 +192,7 @@ export function orderRoutes(runtime: SandboxRuntime): Router {
       .map((id) => id.trim())
       .filter(Boolean);
 
+  // The cashier is one button: no Alipay, no balance, no payment password (a simplification).
   router.get(
     '/trade/pay.htm',
     guarded(

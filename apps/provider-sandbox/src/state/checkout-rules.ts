@@ -88,6 +88,7 @@ function checkPrices(lines: ResolvedLine[], snapshotPrices: Map<string, number> 
   }
 }
 
+// The deal limit is a fixed number per account here; the real one depends on account history.
 function checkDealLimit(state: SandboxState, login: string, lines: ResolvedLine[]): void {
   const account = state.accounts.get(login);
   const newOrders = new Set(lines.map((line) => line.item.sellerId)).size;
