@@ -58,6 +58,13 @@ describe('live channel (Socket.IO)', () => {
     );
   });
 
+  it('should admit the admin page served by the API itself (same origin)', async () => {
+    const socket = client({ origin: testApp.url });
+
+    await connected(socket);
+    expect(socket.connected).toBe(true);
+  });
+
   it('should refuse a subscription to an unknown activity or a malformed topic', async () => {
     const socket = client();
     await connected(socket);

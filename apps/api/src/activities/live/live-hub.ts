@@ -15,7 +15,10 @@ import type { ActivityEventBus, LiveMessage } from './event-bus';
 import type { LiveAuthenticator, LiveIdentity } from './live-authenticator';
 
 export interface LiveHubOptions {
-  /** Origins a browser may connect from; a handshake naming another origin is refused. */
+  /**
+   * Origins a browser may connect from besides the API's own (same host as the handshake);
+   * a handshake naming another origin is refused.
+   */
   allowedOrigins: string[];
   /** Forward this process's messages to the other instances (needs the Redis adapter). */
   relay: boolean;
@@ -87,7 +90,7 @@ export class LiveHub {
     const origin = socket.handshake.headers.origin;
     // Browsers always send Origin on cross-site requests; clients without one are not browsers
     // and cannot be made to connect by another site, so their credentials alone decide.
-    if (origin !== undefined && !this.options.allowedOrigins.includes(origin)) {
+    if (origin !== undefined && !this.originAllowed(origin, socket.handshake.headers.host)) {
       return new Error(LIVE_REFUSALS.originNotAllowed);
     }
 
@@ -102,6 +105,18 @@ export class LiveHub {
     socket.data = state;
 
     return undefined;
+  }
+
+  /** The allow-list, or the page's own origin (the admin served by this API). */
+  private originAllowed(origin: string, host: string | undefined): boolean {
+    if (this.options.allowedOrigins.includes(origin)) {
+      return true;
+    }
+    try {
+      return host !== undefined && new URL(origin).host === host;
+    } catch {
+      return false;
+    }
   }
 
   private serve(socket: Socket): void {
