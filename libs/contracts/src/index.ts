@@ -4,3 +4,4 @@ export * from './common';
 export * from './orders';
 export * from './providers';
 export * from './activity-live';
+export * from './workflows';
