@@ -107,6 +107,50 @@ export function describeActivityBehaviour(setup: () => BehaviourSetup): void {
     expect(done.questions[0]).toMatchObject({ choice: 'cancel_item', answeredBy: 'operator:anna' });
   });
 
+  it('should let exactly one of two operators answering at once win', async () => {
+    const engine = await harness.engine();
+    const started = await engine.service.start({
+      kind: 'test.ask',
+      summary: 'Price check',
+      input: harness.input(),
+    });
+    await harness.until(engine, started.id, ['waiting_for_operator']);
+    const question = (await engine.service.detail(started.id)).openQuestion!;
+
+    const results = await Promise.allSettled([
+      engine.service.answer(started.id, question.id, 'skip_item', 'operator:anna'),
+      engine.service.answer(started.id, question.id, 'abort', 'operator:boris'),
+    ]);
+
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((result) => result.status === 'rejected');
+    expect(refused?.reason).toEqual(
+      expect.objectContaining({
+        code: expect.stringMatching(/^(question_already_answered|not_waiting_for_operator)$/),
+      }),
+    );
+    await harness.until(engine, started.id, ['partly_succeeded', 'aborted']);
+    const answers = (await engine.service.eventsAfter(started.id, 0)).filter(
+      (event) => event.type === 'answer',
+    );
+    expect(answers).toHaveLength(1);
+  });
+
+  it('should number events of concurrent writers 1..n without gaps or repeats', async () => {
+    const engine = await harness.engine(false);
+    const activity = await engine.store.create({ kind: 'test.steps', summary: 'busy log' });
+
+    await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        engine.events.append(activity, { type: 'log', level: 'info', message: `line ${index}` }),
+      ),
+    );
+
+    const seqs = (await engine.service.eventsAfter(activity.id, 0)).map((event) => event.seq);
+    expect(seqs).toEqual(Array.from({ length: 21 }, (_, index) => index + 1));
+    expect((await engine.store.get(activity.id)).lastSeq).toBe(21);
+  });
+
   it('should take the declared default when the deadline passes and say so', async () => {
     const engine = await harness.engine();
     const started = await engine.service.start({
