@@ -73,6 +73,47 @@ describeWith(['redis'], 'live channel across instances (Redis adapter)', () => {
     expect(updates[0]!.activity).toMatchObject({ id: activity.id, accountId });
   });
 
+  it('should run an activity queued on an API instance in a worker, live on the other instance', async () => {
+    const queuePrefix = `test-roles-${Date.now()}`;
+    const api = await startTestApp(harness.db.dataSource, {
+      role: 'api',
+      redisUrl: REDIS_URL,
+      queuePrefix,
+    });
+    const worker = await startTestApp(harness.db.dataSource, {
+      role: 'worker',
+      redisUrl: REDIS_URL,
+      queuePrefix,
+    });
+    try {
+      const accountId = newAccountId();
+      const socket = await clientOf(second);
+      const updates: ActivityUpdateMessage[] = [];
+      socket.on(LIVE_EVENTS.activityUpdate, (update: ActivityUpdateMessage) =>
+        updates.push(update),
+      );
+      await subscribe(socket, { accountId });
+
+      const started = await api.engine.service.start({
+        kind: 'test.steps',
+        accountId,
+        summary: 'queued on the API, run by the worker',
+        input: harness.input(),
+      });
+      await harness.until(api.engine, started.id, ['succeeded']);
+
+      expect(harness.traceOf(started.id)).toEqual(['a', 'b', 'c']);
+      expect(api.engine.metrics.snapshot().outcomes).toEqual({});
+      expect(worker.engine.metrics.snapshot().outcomes['test.steps']).toEqual({ succeeded: 1 });
+      await waitFor('the final state on the other instance', () =>
+        updates.some((update) => update.event.data?.state === 'succeeded'),
+      );
+    } finally {
+      await worker.app.close();
+      await api.app.close();
+    }
+  });
+
   it('should carry events from a worker process that serves no sockets', async () => {
     const worker = createActivitiesEngine(harness.db.dataSource, {
       handlers: TEST_HANDLERS,

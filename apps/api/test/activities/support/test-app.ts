@@ -61,7 +61,7 @@ export interface TestApp {
 /** The activities module in a real Nest HTTP + Socket.IO server on a random port. */
 export async function startTestApp(
   dataSource: DataSource,
-  options: { role?: ProcessRole; redisUrl?: string | null } = {},
+  options: { role?: ProcessRole; redisUrl?: string | null; queuePrefix?: string } = {},
 ): Promise<TestApp> {
   @Global()
   @Module({ providers: [{ provide: DataSource, useValue: dataSource }], exports: [DataSource] })
@@ -79,7 +79,7 @@ export async function startTestApp(
         requiredKinds: TEST_KINDS,
         leaseTtlMs: 3_000,
         sweepIntervalMs: 0,
-        queuePrefix: `test-live-${Date.now()}`,
+        queuePrefix: options.queuePrefix ?? `test-live-${Date.now()}`,
       }),
     ],
     providers: [
