@@ -3,8 +3,10 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 
+import { ActivitiesModule } from '../activities';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
+import { LoginSessionsService } from '../auth/login-sessions.service';
 import { createValidationPipe } from '../common/http/validation';
 import type { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
@@ -12,12 +14,30 @@ import { HealthModule } from '../health/health.module';
 import { OrdersModule } from '../orders/orders.module';
 import { ProvidersModule } from '../providers/providers.module';
 import { SeedModule } from '../seed/seed.module';
+import { OperatorLiveAuthenticator } from '../sessions/operator-live-authenticator';
 import { HttpErrorFilter } from './http-error.filter';
 
 @Module({})
 export class AppModule {
   /** The data source arrives migrated; Nest only borrows it (and closes it on shutdown). */
   static register(config: AppConfig, dataSource: DataSource): DynamicModule {
+    // Global, so every workflow module can start activities through the one engine.
+    const activities: DynamicModule = {
+      ...ActivitiesModule.register({
+        role: config.role,
+        redisUrl: config.redisUrl,
+        allowedOrigins: config.corsOrigins,
+        imports: [AuthModule],
+        handlers: { useFactory: () => [] },
+        requiredKinds: [],
+        liveAuthenticator: {
+          inject: [LoginSessionsService],
+          useFactory: (sessions: LoginSessionsService) => new OperatorLiveAuthenticator(sessions),
+        },
+      }),
+      global: true,
+    };
+
     return {
       module: AppModule,
       imports: [
@@ -30,6 +50,7 @@ export class AppModule {
         ProvidersModule,
         OrdersModule,
         AuditModule,
+        activities,
         HealthModule,
         SeedModule,
       ],

@@ -30,6 +30,18 @@ export interface AppConfig {
   secretKey: string | null;
   sessionTtlHours: number;
   passwordHashing: PasswordHashingConfig;
+  /** With a URL: BullMQ queue and Socket.IO Redis adapter; without: in-process, one instance. */
+  redisUrl: string | null;
+  /** Provider cookie vault keys (32 bytes, base64), newest first; empty: a key file in DATA_DIR. */
+  vaultKeys: string[];
+  /** Chromium for browser providers; null: CHROMIUM_PATH resolution of the adapter library. */
+  chromiumPath: string | null;
+  /** Taobao host overrides by host name (`login`, `www`, `item`, …), from TAOBAO_<HOST>_URL. */
+  taobaoUrls: Record<string, string>;
+  /** Base URL of the Kitmall API; default the Sandbox's Kitmall API. */
+  kitmallUrl: string;
+  /** How often every active provider session is checked and kept alive. */
+  sessionCheckIntervalMs: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -74,6 +86,33 @@ function parseFlag(value: string | undefined, name: string): boolean | null {
   throw new ConfigError(`${name} must be true or false, got "${value}"`);
 }
 
+function parsePositiveSeconds(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined || value === '') {
+    return fallback;
+  }
+
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw new ConfigError(`${name} must be a positive number of seconds, got "${value}"`);
+  }
+
+  return seconds * 1000;
+}
+
+const TAOBAO_HOST_NAMES = ['login', 'www', 'item', 'cart', 'buy', 'buyertrade', 'trade'];
+
+function parseTaobaoUrls(env: NodeJS.ProcessEnv): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const host of TAOBAO_HOST_NAMES) {
+    const value = env[`TAOBAO_${host.toUpperCase()}_URL`]?.trim();
+    if (value) {
+      urls[host] = value.replace(/\/+$/, '');
+    }
+  }
+
+  return urls;
+}
+
 function parseLogLevels(value: string | undefined): LogLevel[] {
   const level = (value ?? 'log').toLowerCase() as LogLevel;
   const index = LOG_LEVEL_ORDER.indexOf(level);
@@ -102,6 +141,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, role: ProcessRole = 'all'): A
     return value === undefined || value.trim() === '' ? null : value.trim();
   };
 
+  const sandboxUrl = (nonEmpty('SANDBOX_URL') ?? 'http://127.0.0.1:3100').replace(/\/+$/, '');
+
   return {
     role,
     port: parsePort(env.PORT, 'PORT', 3000),
@@ -109,7 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, role: ProcessRole = 'all'): A
     dataDir: resolve(nonEmpty('DATA_DIR') ?? './data'),
     databaseUrl: nonEmpty('DATABASE_URL'),
     adminPassword: nonEmpty('ADMIN_PASSWORD'),
-    sandboxUrl: (nonEmpty('SANDBOX_URL') ?? 'http://127.0.0.1:3100').replace(/\/+$/, ''),
+    sandboxUrl,
     adminDist: resolve(nonEmpty('ADMIN_DIST') ?? DEFAULT_ADMIN_DIST),
     demoData: parseFlag(env.DEMO_DATA, 'DEMO_DATA'),
     corsOrigins: (nonEmpty('CORS_ORIGINS') ?? '')
@@ -120,6 +161,19 @@ export function loadConfig(env: NodeJS.ProcessEnv, role: ProcessRole = 'all'): A
     secretKey: nonEmpty('SECRET_KEY'),
     sessionTtlHours: 24 * 7,
     passwordHashing: DEFAULT_PASSWORD_HASHING,
+    redisUrl: nonEmpty('REDIS_URL'),
+    vaultKeys: (nonEmpty('VAULT_KEYS') ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter((k) => k !== ''),
+    chromiumPath: nonEmpty('CHROMIUM_PATH'),
+    taobaoUrls: parseTaobaoUrls(env),
+    kitmallUrl: (nonEmpty('KITMALL_URL') ?? `${sandboxUrl}/kitmall/api/v1`).replace(/\/+$/, ''),
+    sessionCheckIntervalMs: parsePositiveSeconds(
+      env.SESSION_CHECK_INTERVAL_SECONDS,
+      'SESSION_CHECK_INTERVAL_SECONDS',
+      600,
+    ),
   };
 }
 

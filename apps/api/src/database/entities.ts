@@ -1,3 +1,4 @@
+import { ACTIVITY_ENTITIES } from '../activities';
 import { ApiKeyEntity } from '../auth/entities/api-key.entity';
 import { LoginSessionEntity } from '../auth/entities/login-session.entity';
 import { OperatorEntity } from '../auth/entities/operator.entity';
@@ -18,4 +19,5 @@ export const ENTITIES = [
   OrderEntity,
   OrderItemEntity,
   AuditLogEntity,
+  ...ACTIVITY_ENTITIES,
 ];
