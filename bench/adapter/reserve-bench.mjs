@@ -7,6 +7,7 @@
 // Run from the workspace root: `npm run bench:adapter`. The last line is machine-readable.
 import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -25,12 +26,21 @@ const ADDRESS = {
   address: '浦东新区世纪大道100号 Autobuy仓库',
 };
 
+// The Sandbox is built outside the workspace, so a build elsewhere cannot swap its files under the
+// run and lint never sees compiled output; NODE_PATH lends it the workspace's dependencies.
+const buildDir = join(tmpdir(), `autobuy-adapter-bench-${process.getuid?.() ?? 0}`);
+const nodePath = join(root, 'node_modules');
+
 function build() {
   const tsc = join(root, 'node_modules/.bin/tsc');
-  execFileSync(tsc, ['-p', 'apps/provider-sandbox/tsconfig.app.json'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    tsc,
+    ['-p', 'apps/provider-sandbox/tsconfig.app.json', '--outDir', join(buildDir, 'sandbox')],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   execFileSync(tsc, ['-p', 'libs/provider-adapters/tsconfig.lib.json'], {
     cwd: root,
     stdio: 'inherit',
@@ -48,8 +58,13 @@ async function freePort() {
 
 async function startSandbox() {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(root, 'apps/provider-sandbox/dist/main.js')], {
-    env: { ...process.env, SANDBOX_PORT: String(port), SANDBOX_HOST: '127.0.0.1' },
+  const child = spawn(process.execPath, [join(buildDir, 'sandbox/main.js')], {
+    env: {
+      ...process.env,
+      SANDBOX_PORT: String(port),
+      SANDBOX_HOST: '127.0.0.1',
+      NODE_PATH: nodePath,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

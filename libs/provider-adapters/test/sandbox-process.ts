@@ -1,12 +1,16 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { SandboxControl } from './sandbox-control';
 
 export const WORKSPACE_ROOT = join(__dirname, '..', '..', '..');
-const SANDBOX_MAIN = join(WORKSPACE_ROOT, 'apps/provider-sandbox/dist/main.js');
+// A private build outside the workspace, so a build of the Sandbox running elsewhere never swaps
+// files under a starting test process, and lint and format never see compiled output.
+const SANDBOX_BUILD = join(tmpdir(), `autobuy-adapter-tests-${process.getuid?.() ?? 0}`, 'sandbox');
+const SANDBOX_MAIN = join(SANDBOX_BUILD, 'main.js');
 
 export interface RunningSandbox {
   url: string;
@@ -18,7 +22,7 @@ export interface RunningSandbox {
 export function buildSandbox(): void {
   execFileSync(
     join(WORKSPACE_ROOT, 'node_modules/.bin/tsc'),
-    ['-p', 'apps/provider-sandbox/tsconfig.app.json'],
+    ['-p', 'apps/provider-sandbox/tsconfig.app.json', '--outDir', SANDBOX_BUILD],
     { cwd: WORKSPACE_ROOT, stdio: 'inherit' },
   );
 }
@@ -43,7 +47,13 @@ export async function startSandboxProcess(): Promise<RunningSandbox> {
 
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [SANDBOX_MAIN], {
-    env: { ...process.env, SANDBOX_PORT: String(port), SANDBOX_HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      SANDBOX_PORT: String(port),
+      SANDBOX_HOST: '127.0.0.1',
+      // The build lives outside the workspace; its dependencies are the workspace's.
+      NODE_PATH: join(WORKSPACE_ROOT, 'node_modules'),
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

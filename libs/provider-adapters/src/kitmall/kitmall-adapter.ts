@@ -25,8 +25,8 @@ import {
   InvalidRequestError,
   ItemOutdatedError,
   NotBuyableError,
+  ProviderRejectedError,
   isProviderError,
-  type ProviderError,
 } from '../errors/provider-errors';
 import type { LoginStream } from '../login/login-stream.types';
 import { ProfileReader } from '../profile/profile-reader';
@@ -172,11 +172,8 @@ class KitmallJob implements ProviderJob {
       return this.parseOrder(data);
     } catch (error) {
       if (
-        isProviderError(error) &&
-        error.code === 'provider_rejected' &&
-        this.client.profile.codes.orderNotFound.includes(
-          (error as ProviderError & { providerCode: string }).providerCode,
-        )
+        error instanceof ProviderRejectedError &&
+        this.client.profile.codes.orderNotFound.includes(error.providerCode)
       ) {
         return null;
       }

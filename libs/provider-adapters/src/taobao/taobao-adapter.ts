@@ -20,8 +20,8 @@ import type { AccountContext } from '../browser/account-context';
 import type { BrowserPool } from '../browser/browser-pool';
 import {
   InvalidRequestError,
+  ProviderRejectedError,
   SessionExpiredError,
-  isProviderError,
 } from '../errors/provider-errors';
 import type { LoginStream } from '../login/login-stream.types';
 import { ScreencastLoginStream } from '../login/screencast-login-stream';
@@ -162,11 +162,8 @@ class TaobaoJob implements ProviderJob {
       return parseMainOrder(reader, data);
     } catch (error) {
       if (
-        isProviderError(error) &&
-        error.code === 'provider_rejected' &&
-        profile.codes.orderNotFound.includes(
-          (error as { providerCode?: string }).providerCode ?? '',
-        )
+        error instanceof ProviderRejectedError &&
+        profile.codes.orderNotFound.includes(error.providerCode)
       ) {
         return null;
       }

@@ -9,7 +9,6 @@ import {
   NotBuyableError,
   ProviderBusyError,
   ProviderChangedError,
-  type ProviderError,
   isProviderError,
 } from '../errors/provider-errors';
 import { taobaoError } from './taobao-errors';
@@ -341,7 +340,7 @@ async function findByNumber(site: TaobaoSite, orderNumber: string): Promise<Prov
 
     return orders.find((order) => order.orderNumber === orderNumber) ?? null;
   } catch (error) {
-    if (isProviderError(error) && (error as ProviderError).code === 'provider_busy') {
+    if (isProviderError(error) && error.code === 'provider_busy') {
       return null;
     }
 
