@@ -60,7 +60,9 @@ export class TaobaoAdapter implements ProviderAdapter {
   }
 
   async startLogin(account: AccountAccess): Promise<LoginStream> {
-    const context = await this.options.pool.acquire(account.accountId, null);
+    // The stored cookies (visitor id, risk-control pass) make the login look like the same
+    // browser as before, which draws fewer challenges; a still-valid session just logs in.
+    const context = await this.options.pool.acquire(account.accountId, account.session);
     try {
       return await ScreencastLoginStream.open(context, {
         loginUrl: this.reader.url('login.page'),

@@ -117,6 +117,18 @@ describe('TaobaoAdapter popup login through the stream (against a live Sandbox)'
     expect(check).toEqual({ loggedIn: true, nickname: 'sandbox_buyer' });
   });
 
+  it('should finish at once when the stored session is still logged in', async () => {
+    const session = await fixture.logIn('sandbox_buyer');
+    const stream = await fixture
+      .taobao()
+      .startLogin({ accountId: 'sandbox_buyer', login: 'sandbox_buyer', session });
+
+    const outcome = await stream.outcome;
+    await stream.close();
+
+    expect(outcome).toMatchObject({ ok: true, nickname: 'sandbox_buyer' });
+  });
+
   it('should show the SMS challenge and log in once the code is typed', async () => {
     const stream = await fixture.taobao().startLogin({ accountId: 'sms', login: 'sms_buyer' });
     const events = record(stream);
