@@ -82,6 +82,7 @@ async function startInstance(dataSource: DataSource, redis: boolean): Promise<In
     engine.bus,
     engine.events,
     engine.store,
+    engine.live,
     {
       authenticate: async (handshake) =>
         handshake.auth.token === TOKEN ? { operatorId: 'b' } : null,

@@ -5,6 +5,7 @@ import { ActivityMetrics } from './activity-metrics';
 import type { ActivityHandler } from './handlers/activity-handler';
 import { HandlerRegistry } from './handlers/handler-registry';
 import { type ActivityEventBus, LocalEventBus } from './live/event-bus';
+import { LiveChannel } from './live/live-channel';
 import type { QueueDriver } from './queue/queue-driver';
 import { ActivityRunner } from './runner/activity-runner';
 import { ActivityWorker } from './runner/activity-worker';
@@ -31,6 +32,7 @@ export function createActivitiesEngine(dataSource: DataSource, options: EngineOp
   const registry = new HandlerRegistry(options.handlers, options.requiredKinds);
   const bus = options.bus ?? new LocalEventBus();
   const events = new EventLog(dataSource, bus);
+  const live = new LiveChannel(bus);
   const store = new ActivityStore(dataSource, events, bus);
   const questions = new QuestionStore(dataSource);
   const leases = new AccountLeases(dataSource);
@@ -49,6 +51,7 @@ export function createActivitiesEngine(dataSource: DataSource, options: EngineOp
   const service = new ActivitiesService(store, questions, events, options.driver);
 
   return {
+    live,
     registry,
     bus,
     events,

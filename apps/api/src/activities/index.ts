@@ -34,3 +34,4 @@ export {
   type LiveIdentity,
 } from './live/live-authenticator';
 export { SessionLiveAuthenticator } from './live/session-live-authenticator';
+export { LiveChannel, OPERATORS_ROOM } from './live/live-channel';

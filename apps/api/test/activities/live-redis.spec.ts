@@ -133,6 +133,16 @@ describeWith(['redis'], 'live channel across instances (Redis adapter)', () => {
 
       await waitFor('the worker event', () => events.length === 2);
       expect(events.map((event) => event.message)).toEqual(['Queued: from a worker', 'worked']);
+
+      // The login popup's path: input from a client's instance to the worker, frames back.
+      const notices: unknown[] = [];
+      socket.on('test.frame', (payload: unknown) => notices.push(payload));
+      worker.live.onServerMessage('test.input', (payload) =>
+        worker.live.toOperators('test.frame', { answering: payload }),
+      );
+      second.engine.live.toServers('test.input', { key: 'a' });
+      await waitFor('the frame from the worker', () => notices.length === 1);
+      expect(notices).toEqual([{ answering: { key: 'a' } }]);
     } finally {
       await relay.stop();
     }

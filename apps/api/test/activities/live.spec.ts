@@ -3,6 +3,7 @@ import './support/quiet-logs';
 import { type ActivityUpdateMessage, LIVE_EVENTS, LIVE_REFUSALS } from '@autobuy/contracts';
 import type { Socket } from 'socket.io-client';
 
+import { OPERATORS_ROOM } from '../../src/activities';
 import { InProcessQueue } from '../../src/activities/queue/in-process-queue';
 import { Harness, newAccountId } from './support/harness';
 import { collectEvents, connectClient, connected, refusal, subscribe } from './support/live-client';
@@ -63,6 +64,26 @@ describe('live channel (Socket.IO)', () => {
 
     await connected(socket);
     expect(socket.connected).toBe(true);
+  });
+
+  it('should let other modules handle their own messages and emit to operators and rooms', async () => {
+    testApp.engine.live.onSocket((socket, identity) => {
+      socket.on('test.echo', (text: string, ack: (answer: string) => void) =>
+        ack(`${identity.operatorId}: ${text}`),
+      );
+    });
+    const socket = client();
+    await connected(socket);
+    const received: unknown[] = [];
+    socket.on('test.notice', (payload: unknown) => received.push(payload));
+
+    expect(await socket.emitWithAck('test.echo', '你好')).toBe('operator-anna: 你好');
+    testApp.engine.live.toOperators('test.notice', { to: 'everyone' });
+    testApp.engine.live.toRoom('order:not-joined', 'test.notice', { to: 'nobody here' });
+    testApp.engine.live.toRoom(OPERATORS_ROOM, 'test.notice', { to: 'everyone again' });
+
+    await waitFor('both notices', () => received.length === 2);
+    expect(received).toEqual([{ to: 'everyone' }, { to: 'everyone again' }]);
   });
 
   it('should refuse a subscription to an unknown activity or a malformed topic', async () => {

@@ -48,6 +48,7 @@ export class ActivitiesGateway
       this.engine.bus,
       this.engine.events,
       this.engine.store,
+      this.engine.live,
       this.authenticator,
       { allowedOrigins, relay: redisUrl !== null },
     );

@@ -13,6 +13,7 @@ import type { EventLog } from '../store/event-log';
 import { ActivityStream } from './activity-stream';
 import type { ActivityEventBus, LiveMessage } from './event-bus';
 import type { LiveAuthenticator, LiveIdentity } from './live-authenticator';
+import { type LiveChannel, OPERATORS_ROOM } from './live-channel';
 
 export interface LiveHubOptions {
   /**
@@ -52,6 +53,7 @@ export class LiveHub {
     private readonly bus: ActivityEventBus,
     private readonly events: EventLog,
     private readonly store: ActivityStore,
+    private readonly channel: LiveChannel,
     private readonly authenticator: LiveAuthenticator | null,
     private readonly options: LiveHubOptions,
   ) {}
@@ -121,6 +123,8 @@ export class LiveHub {
 
   private serve(socket: Socket): void {
     const state = socket.data as SocketState;
+    void socket.join(OPERATORS_ROOM);
+    this.channel.attachSocket(socket, state.identity);
     socket.on(LIVE_EVENTS.subscribe, (topic: unknown, ack?: Ack) => {
       this.subscribe(socket, state, topic).then(
         (answer) => ack?.(answer),
@@ -195,14 +199,27 @@ export class LiveHub {
   }
 
   private deliver(message: LiveMessage): void {
-    if (message.type === 'attention') {
-      this.server.local
-        .to(ATTENTION_ROOM)
-        .emit(LIVE_EVENTS.attentionCount, { count: message.count });
+    switch (message.type) {
+      case 'attention':
+        this.server.local
+          .to(ATTENTION_ROOM)
+          .emit(LIVE_EVENTS.attentionCount, { count: message.count });
 
-      return;
+        return;
+      case 'room':
+        this.server.local.to(message.room).emit(message.event, message.payload);
+
+        return;
+      case 'server':
+        this.channel.receiveServerMessage(message.event, message.payload);
+
+        return;
+      case 'activity':
+        this.deliverActivity(message);
     }
+  }
 
+  private deliverActivity(message: Extract<LiveMessage, { type: 'activity' }>): void {
     this.offerToStreams(message.event);
     const rooms = [
       message.activity.orderId ? roomOfOrder(message.activity.orderId) : null,

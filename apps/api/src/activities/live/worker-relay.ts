@@ -25,6 +25,7 @@ export class WorkerRelay {
       this.engine.bus,
       this.engine.events,
       this.engine.store,
+      this.engine.live,
       null,
       {
         allowedOrigins: [],
