@@ -15,6 +15,7 @@ import { OrdersModule } from '../orders/orders.module';
 import { ProvidersModule } from '../providers/providers.module';
 import { SeedModule } from '../seed/seed.module';
 import { OperatorLiveAuthenticator } from '../sessions/operator-live-authenticator';
+import { SessionsModule } from '../sessions/sessions.module';
 import { HttpErrorFilter } from './http-error.filter';
 
 @Module({})
@@ -51,6 +52,7 @@ export class AppModule {
         OrdersModule,
         AuditModule,
         activities,
+        SessionsModule,
         HealthModule,
         SeedModule,
       ],

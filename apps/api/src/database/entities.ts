@@ -7,6 +7,7 @@ import { OrderItemEntity } from '../orders/entities/order-item.entity';
 import { OrderEntity } from '../orders/entities/order.entity';
 import { ProviderAccountEntity } from '../providers/entities/provider-account.entity';
 import { ProviderEntity } from '../providers/entities/provider.entity';
+import { ProviderSessionEntity } from '../sessions/provider-session.entity';
 import { WarehouseProfileEntity } from '../providers/entities/warehouse-profile.entity';
 
 export const ENTITIES = [
@@ -20,4 +21,5 @@ export const ENTITIES = [
   OrderItemEntity,
   AuditLogEntity,
   ...ACTIVITY_ENTITIES,
+  ProviderSessionEntity,
 ];
