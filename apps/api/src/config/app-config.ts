@@ -42,6 +42,8 @@ export interface AppConfig {
   kitmallUrl: string;
   /** How often every active provider session is checked and kept alive. */
   sessionCheckIntervalMs: number;
+  /** How often the orders of every active provider session are synchronized in the background. */
+  syncIntervalMs: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -174,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, role: ProcessRole = 'all'): A
       'SESSION_CHECK_INTERVAL_SECONDS',
       600,
     ),
+    syncIntervalMs: parsePositiveSeconds(env.SYNC_INTERVAL_SECONDS, 'SYNC_INTERVAL_SECONDS', 900),
   };
 }
 
