@@ -49,6 +49,15 @@ describe(ScreencastLoginStream.name, () => {
         res.setHeader('Content-Type', 'text/html; charset=utf-8');
         res.end(SMS_PAGE);
       },
+      '/animated': (_req, res) => {
+        res.setHeader('Content-Type', 'text/html; charset=utf-8');
+        res.end(`<html><body><div id="n">0</div><script>
+          let n = 0;
+          const tick = () => { document.getElementById('n').textContent = String(++n);
+            requestAnimationFrame(tick); };
+          requestAnimationFrame(tick);
+        </script></body></html>`);
+      },
       '/sms': (req, res) => {
         const code = new URL(req.url ?? '', server.url).searchParams.get('code');
         if (code === '123456') {
@@ -98,6 +107,26 @@ describe(ScreencastLoginStream.name, () => {
       'dnk',
       'unb',
     ]);
+  });
+
+  it('should hand a slow consumer the newest frame, skipping the ones it missed', async () => {
+    const context = await pool.acquire('account-c');
+    const sut = await ScreencastLoginStream.open(context, {
+      loginUrl: `${server.url}/animated`,
+      readState: async () => ({ state: 'form' }),
+    });
+    const frames = sut.frames();
+
+    const first = (await frames.next()).value;
+    // Chromium sends the next frame only after the previous one was acknowledged, so frames
+    // keep arriving while this consumer is busy elsewhere.
+    await waitFor(() => (sut.latestFrame()?.sequence ?? 0) >= (first?.sequence ?? 0) + 3);
+    const newestWhenAsked = sut.latestFrame()!.sequence;
+    const next = (await frames.next()).value;
+    await sut.close();
+
+    expect(next!.sequence).toBeGreaterThanOrEqual(newestWhenAsked);
+    expect(next!.sequence - first!.sequence).toBeGreaterThanOrEqual(3);
   });
 
   it('should refuse an unknown key and report the closed login as failed', async () => {
