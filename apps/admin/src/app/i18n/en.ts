@@ -1,3 +1,6 @@
+import { enWorkflows } from './en-workflows';
+import type { Texts } from './texts';
+
 /** English texts; the Russian file must have exactly these keys (the type checker enforces it). */
 export const en = {
   common: {
@@ -248,8 +251,7 @@ export const en = {
     empty: 'No API keys',
     emptyHint: 'Create a key for each program that talks to Autobuy.',
   },
+  ...enWorkflows,
 };
-
-type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
 export type Translation = Texts<typeof en>;

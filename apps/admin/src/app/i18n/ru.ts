@@ -1,4 +1,5 @@
 import type { Translation } from './en';
+import { ruWorkflows } from './ru-workflows';
 
 /** Russian texts; the terms follow the product vocabulary (BRIEF.md). */
 export const ru: Translation = {
@@ -251,4 +252,5 @@ export const ru: Translation = {
     empty: 'API-ключей нет',
     emptyHint: 'Создайте отдельный ключ для каждой программы, которая работает с Autobuy.',
   },
+  ...ruWorkflows,
 };

@@ -1,14 +1,17 @@
-import { NavLink, Stack } from '@mantine/core';
+import { Badge, NavLink, Stack } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 
 import { useIsAdmin } from '../../shared/auth/current-operator';
+import { useAttentionCount } from '../../shared/live/use-attention-count';
 
 interface MenuLink {
   to: string;
   label: string;
   testId: string;
   adminOnly?: boolean;
+  badge?: ReactNode;
 }
 
 function MenuItem(props: { link: MenuLink; currentPath: string }) {
@@ -22,6 +25,7 @@ function MenuItem(props: { link: MenuLink; currentPath: string }) {
       label={link.label}
       active={active}
       aria-current={active ? 'page' : undefined}
+      rightSection={link.badge}
       data-testid={link.testId}
     />
   );
@@ -31,6 +35,19 @@ export function SideMenu(props: { onNavigate: () => void }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const isAdmin = useIsAdmin();
+  const attention = useAttentionCount();
+  const attentionBadge =
+    attention > 0 ? (
+      <Badge
+        color="orange"
+        size="sm"
+        circle={attention < 10}
+        aria-label={t('activities.attentionBadge', { count: attention })}
+        data-testid="attention-badge"
+      >
+        {attention}
+      </Badge>
+    ) : undefined;
 
   const settingsLinks: MenuLink[] = [
     { to: '/settings/providers', label: t('nav.providers'), testId: 'nav-providers' },
@@ -54,7 +71,12 @@ export function SideMenu(props: { onNavigate: () => void }) {
         />
         <NavLink label={t('nav.plugins')} defaultOpened data-testid="nav-plugins">
           <MenuItem
-            link={{ to: '/plugins/autobuy', label: t('nav.autobuy'), testId: 'nav-autobuy' }}
+            link={{
+              to: '/plugins/autobuy',
+              label: t('nav.autobuy'),
+              testId: 'nav-autobuy',
+              badge: attentionBadge,
+            }}
             currentPath={pathname}
           />
         </NavLink>

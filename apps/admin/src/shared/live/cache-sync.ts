@@ -1,0 +1,127 @@
+import type {
+  ActivityDetailDto,
+  ActivityEventDto,
+  ActivityUpdateMessage,
+  AttentionCountMessage,
+  OrderDto,
+  OrderItemsMessage,
+  ProviderSessionDto,
+  SessionUpdateMessage,
+} from '@autobuy/contracts';
+import type { QueryClient } from '@tanstack/react-query';
+
+import { queryKeys } from '../api/query-keys';
+import {
+  appendEvent,
+  applyEventToDetail,
+  patchActivityPages,
+  type ActivityPages,
+} from './activity-patches';
+import type { LiveClient } from './live-client';
+import { LIVE } from './live-events';
+import { patchOrderItems, patchSessionList } from './workflow-patches';
+
+function onActivityEvent(queryClient: QueryClient, event: ActivityEventDto): void {
+  const detailKey = queryKeys.activity(event.activityId);
+  const detail = queryClient.getQueryData<ActivityDetailDto>(detailKey);
+  if (detail) {
+    const outcome = applyEventToDetail(detail, event);
+    if (outcome.kind === 'applied') {
+      queryClient.setQueryData(detailKey, outcome.value);
+    } else if (outcome.kind === 'gap') {
+      void queryClient.invalidateQueries({ queryKey: detailKey });
+    }
+  }
+
+  const eventsKey = queryKeys.activityEvents(event.activityId);
+  const events = queryClient.getQueryData<ActivityEventDto[]>(eventsKey);
+  if (events) {
+    const outcome = appendEvent(events, event);
+    if (outcome.kind === 'applied') {
+      queryClient.setQueryData(eventsKey, outcome.value);
+    } else if (outcome.kind === 'gap') {
+      void queryClient.invalidateQueries({ queryKey: eventsKey });
+    }
+  }
+
+  // The lists show the same activity: the event carries what they need except the state of a
+  // question event, which the list patch derives.
+  onActivityUpdate(
+    queryClient,
+    {
+      activity: {
+        id: event.activityId,
+        kind: detail?.kind ?? 'reserve',
+        state: detail?.state ?? 'running',
+        accountId: detail?.accountId ?? null,
+        orderId: detail?.orderId ?? null,
+        lastSeq: event.seq,
+      },
+      event,
+    },
+    Boolean(detail),
+  );
+}
+
+function onActivityUpdate(
+  queryClient: QueryClient,
+  update: ActivityUpdateMessage,
+  stateKnown = true,
+): void {
+  let listed = false;
+  for (const [key, data] of queryClient.getQueriesData<ActivityPages>({
+    queryKey: queryKeys.activityLists,
+  })) {
+    if (!data) {
+      continue;
+    }
+    const patched = patchActivityPages(data, update, stateKnown);
+    listed ||= patched.found;
+    if (patched.value !== data) {
+      queryClient.setQueryData(key, patched.value);
+    }
+  }
+
+  // A new activity of a watched order or account: the lists must fetch it to show it.
+  if (!listed && update.event.type === 'state' && update.event.data?.state === 'queued') {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.activityLists });
+  }
+}
+
+/**
+ * Keeps the query cache in step with the live channel: activity events patch the activity's
+ * detail, log and list rows; item and session messages patch the order and session lists; the
+ * attention count feeds the side-menu badge. Returns the function that stops it.
+ */
+export function syncCacheWithLive(client: LiveClient, queryClient: QueryClient): () => void {
+  const stops = [
+    client.on<ActivityEventDto>(LIVE.activityEvent, (event) => onActivityEvent(queryClient, event)),
+    client.on<ActivityUpdateMessage>(LIVE.activityUpdate, (update) =>
+      onActivityUpdate(queryClient, update),
+    ),
+    client.on<AttentionCountMessage>(LIVE.attentionCount, (message) =>
+      queryClient.setQueryData(queryKeys.attentionCount, message.count),
+    ),
+    client.on<OrderItemsMessage>(LIVE.orderItems, (message) =>
+      queryClient.setQueryData<OrderDto>(queryKeys.order(message.orderId), (order) =>
+        order ? patchOrderItems(order, message.items) : order,
+      ),
+    ),
+    client.on<SessionUpdateMessage>(LIVE.sessionUpdate, (message) => {
+      for (const [key] of queryClient.getQueriesData<ProviderSessionDto[]>({
+        queryKey: queryKeys.sessions,
+      })) {
+        const provider = typeof key[1] === 'string' ? key[1] : undefined;
+        queryClient.setQueryData<ProviderSessionDto[]>(key, (sessions) =>
+          sessions ? patchSessionList(sessions, message.session, provider) : sessions,
+        );
+      }
+    }),
+  ];
+
+  return () => {
+    for (const stop of stops) {
+      stop();
+    }
+  };
+}
