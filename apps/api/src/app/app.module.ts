@@ -14,6 +14,7 @@ import { HealthModule } from '../health/health.module';
 import { OrdersModule } from '../orders/orders.module';
 import { ProvidersModule } from '../providers/providers.module';
 import { SeedModule } from '../seed/seed.module';
+import { LoginHandler } from '../sessions/login.handler';
 import { OperatorLiveAuthenticator } from '../sessions/operator-live-authenticator';
 import { SessionsModule } from '../sessions/sessions.module';
 import { HttpErrorFilter } from './http-error.filter';
@@ -28,9 +29,12 @@ export class AppModule {
         role: config.role,
         redisUrl: config.redisUrl,
         allowedOrigins: config.corsOrigins,
-        imports: [AuthModule],
-        handlers: { useFactory: () => [] },
-        requiredKinds: [],
+        imports: [AuthModule, SessionsModule],
+        handlers: {
+          inject: [LoginHandler],
+          useFactory: (login: LoginHandler) => [login.handler],
+        },
+        requiredKinds: ['login'],
         liveAuthenticator: {
           inject: [LoginSessionsService],
           useFactory: (sessions: LoginSessionsService) => new OperatorLiveAuthenticator(sessions),

@@ -62,6 +62,10 @@ export class ProviderAccess {
     return { session: toSessionDto(session, account), access };
   }
 
+  openApiKey(sealed: string): string {
+    return this.secrets.open(sealed);
+  }
+
   /** Stores the session's newest cookies and storage (sealed with the newest vault key). */
   async storeSnapshot(sessionId: string, snapshot: SessionSnapshot): Promise<void> {
     await this.sessions.update(
