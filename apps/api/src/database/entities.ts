@@ -5,6 +5,7 @@ import { OperatorEntity } from '../auth/entities/operator.entity';
 import { AuditLogEntity } from '../audit/audit-log.entity';
 import { OrderItemEntity } from '../orders/entities/order-item.entity';
 import { OrderEntity } from '../orders/entities/order.entity';
+import { ORDER_BINDING_ENTITIES } from '../order-binding/entities';
 import { ProviderAccountEntity } from '../providers/entities/provider-account.entity';
 import { ProviderEntity } from '../providers/entities/provider.entity';
 import { ProviderSessionEntity } from '../sessions/provider-session.entity';
@@ -22,4 +23,5 @@ export const ENTITIES = [
   AuditLogEntity,
   ...ACTIVITY_ENTITIES,
   ProviderSessionEntity,
+  ...ORDER_BINDING_ENTITIES,
 ];

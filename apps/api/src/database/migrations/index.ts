@@ -1,10 +1,12 @@
 import { ACTIVITY_MIGRATIONS } from '../../activities';
 import { Foundation1764777600000 } from './1764777600000-foundation';
 import { ProviderSessions1765000000000 } from './1765000000000-provider-sessions';
+import { OrderBinding1765200000000 } from './1765200000000-order-binding';
 
 /** Every migration in order; later issues append here. */
 export const MIGRATIONS = [
   Foundation1764777600000,
   ...ACTIVITY_MIGRATIONS,
   ProviderSessions1765000000000,
+  OrderBinding1765200000000,
 ];
