@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, CookieData, Page } from 'puppeteer-core';
 
-import { BrowserUnavailableError, ProviderError } from '../errors/provider-errors';
+import { BrowserUnavailableError } from '../errors/provider-errors';
 import type { SessionCookie, SessionSnapshot } from '../adapter/types';
 import { withStepTimeout } from './step-timeout';
 
@@ -182,8 +182,4 @@ function toCookieData(cookie: SessionCookie): CookieData {
     secure: cookie.secure,
     ...(cookie.sameSite ? { sameSite: cookie.sameSite } : {}),
   };
-}
-
-export function isBrowserCrash(error: unknown): boolean {
-  return error instanceof ProviderError && error.code === 'browser_unavailable';
 }
