@@ -11,6 +11,7 @@ import { createValidationPipe } from '../common/http/validation';
 import type { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { HealthModule } from '../health/health.module';
+import { OrderBindingModule, WorkflowHandlers } from '../order-binding';
 import { OrdersModule } from '../orders/orders.module';
 import { ProvidersModule } from '../providers/providers.module';
 import { SeedModule } from '../seed/seed.module';
@@ -29,12 +30,14 @@ export class AppModule {
         role: config.role,
         redisUrl: config.redisUrl,
         allowedOrigins: config.corsOrigins,
-        imports: [AuthModule, SessionsModule],
+        imports: [AuthModule, SessionsModule, OrderBindingModule],
         handlers: {
-          inject: [LoginHandler],
-          useFactory: (login: LoginHandler) => [login.handler],
+          inject: [LoginHandler, WorkflowHandlers],
+          useFactory: (login: LoginHandler, workflows: WorkflowHandlers) => [
+            login.handler,
+            ...workflows.all(),
+          ],
         },
-        requiredKinds: ['login'],
         liveAuthenticator: {
           inject: [LoginSessionsService],
           useFactory: (sessions: LoginSessionsService) => new OperatorLiveAuthenticator(sessions),
@@ -57,6 +60,7 @@ export class AppModule {
         AuditModule,
         activities,
         SessionsModule,
+        OrderBindingModule,
         HealthModule,
         SeedModule,
       ],
