@@ -88,9 +88,10 @@ function parseFlag(value: string | undefined, name: string): boolean | null {
   throw new ConfigError(`${name} must be true or false, got "${value}"`);
 }
 
+/** A duration given in seconds (the fallback too), returned in milliseconds. */
 function parsePositiveSeconds(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined || value === '') {
-    return fallback;
+    return fallback * 1000;
   }
 
   const seconds = Number(value);
