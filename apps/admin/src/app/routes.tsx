@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, type RouteObject } from 'react-router-dom';
 
 import { LoginPage, RequireAuth, useMe } from '../features/auth';
-import { AutobuyPage } from '../features/autobuy';
+import { ActivitiesPage, ActivityPage } from '../features/autobuy';
 import { OrderPage, OrdersPage } from '../features/orders';
 import {
   AccountsSettings,
@@ -47,7 +47,8 @@ export const appRoutes: RouteObject[] = [
       { path: 'orders', element: <OrdersPage /> },
       { path: 'orders/:orderId', element: <OrderPage /> },
       { path: 'plugins', element: <Navigate to="/plugins/autobuy" replace /> },
-      { path: 'plugins/autobuy', element: <AutobuyPage /> },
+      { path: 'plugins/autobuy', element: <ActivitiesPage /> },
+      { path: 'plugins/autobuy/activities/:activityId', element: <ActivityPage /> },
       { path: 'settings', element: <Navigate to="/settings/providers" replace /> },
       { path: 'settings/providers', element: <ProvidersSettings /> },
       { path: 'settings/accounts', element: <AccountsSettings /> },

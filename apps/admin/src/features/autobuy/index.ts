@@ -1,1 +1,2 @@
-export { AutobuyPage } from './components/autobuy-page';
+export { ActivitiesPage } from './components/activities-page';
+export { ActivityPage } from './components/activity-page';
