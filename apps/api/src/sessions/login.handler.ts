@@ -1,11 +1,21 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { type ProviderCode, PROVIDER_CODES } from '@autobuy/contracts';
 import type { LoginEvent } from '@autobuy/provider-adapters';
 
-import { type ActivityHandler, defineHandler, finish, type StepContext } from '../activities';
+import {
+  ACTIVITIES_ENGINE,
+  type ActivitiesEngine,
+  type ActivityHandler,
+  defineHandler,
+  finish,
+  type StepContext,
+} from '../activities';
 import { LoginRelay } from './login-relay';
 import { ProviderAccess } from './provider-access';
 import { SessionRecords } from './session-records';
+
+const CANCEL_POLL_MS = 1_000;
 
 interface LoginState {
   provider: ProviderCode;
@@ -36,6 +46,7 @@ export class LoginHandler {
     private readonly access: ProviderAccess,
     private readonly records: SessionRecords,
     private readonly relay: LoginRelay,
+    private readonly modules: ModuleRef,
   ) {
     this.handler = defineHandler<LoginState>({
       kind: 'login',
@@ -63,8 +74,15 @@ export class LoginHandler {
       }
     });
 
+    const cancelled = this.watchCancel(activityId);
     try {
-      const outcome = await stream.outcome;
+      const outcome = await Promise.race([stream.outcome, cancelled.promise]);
+      if (outcome === 'cancelled') {
+        const reason = 'The operator cancelled the login';
+        this.relay.finish(activityId, { status: 'failed', reason });
+
+        return finish<LoginState>('aborted', reason);
+      }
       if (!outcome.ok) {
         this.relay.finish(activityId, { status: 'failed', reason: outcome.reason });
 
@@ -91,9 +109,34 @@ export class LoginHandler {
 
       return finish<LoginState>('succeeded');
     } finally {
+      cancelled.stop();
       stop();
       this.relay.finish(activityId, { status: 'failed', reason: 'The login window closed' });
       await stream.close();
     }
+  }
+
+  /**
+   * The runner sees a cancel only between steps, and a login waits on the operator for minutes,
+   * so the step itself watches the flag and closes the page when it is set.
+   */
+  private watchCancel(activityId: string): { promise: Promise<'cancelled'>; stop: () => void } {
+    // Resolved lazily: the engine is built from this handler, so it cannot be injected here.
+    const engine = this.modules.get<ActivitiesEngine>(ACTIVITIES_ENGINE, { strict: false });
+    let timer: NodeJS.Timeout | undefined;
+    const promise = new Promise<'cancelled'>((resolve) => {
+      timer = setInterval(() => {
+        engine.store.find(activityId).then(
+          (activity) => {
+            if (activity?.cancelRequested) {
+              resolve('cancelled');
+            }
+          },
+          (error: unknown) => this.logger.warn(`Cancel check of ${activityId}: ${String(error)}`),
+        );
+      }, CANCEL_POLL_MS);
+    });
+
+    return { promise, stop: () => clearInterval(timer) };
   }
 }

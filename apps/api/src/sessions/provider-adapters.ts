@@ -60,7 +60,8 @@ export class ProviderAdapters implements OnApplicationShutdown {
     }
   }
 
-  private browserPool(): BrowserPool {
+  /** The shared pool (created on first use); tests measure pages through it too. */
+  browserPool(): BrowserPool {
     if (!this.pool) {
       this.pool = new BrowserPool({ chromiumPath: this.config.chromiumPath ?? undefined });
       this.logger.log('Browser pool ready; Chromium starts with the first browser job');
