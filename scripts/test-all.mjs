@@ -10,6 +10,9 @@ const env = { ...process.env, CHROMIUM_PATH: chromium, NX_DAEMON: 'false' };
 
 const steps = [
   ['format', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']],
+  // The module-boundary lint rule reads Nx's cached project graph and silently checks nothing
+  // when there is none (a fresh clone), so the graph is computed first.
+  ['project graph', 'npx', ['nx', 'show', 'projects']],
   ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
   ['lint rules', 'node', ['scripts/check-boundaries.mjs']],
   ['typecheck', 'npx', ['nx', 'run-many', '-t', 'typecheck', '--output-style=static']],
