@@ -11,7 +11,7 @@ import {
   finish,
   type StepContext,
 } from '../activities';
-import { LoginRelay } from './login-relay';
+import { LoginHost } from './login-host';
 import { ProviderAccess } from './provider-access';
 import { SessionRecords } from './session-records';
 
@@ -45,7 +45,7 @@ export class LoginHandler {
   constructor(
     private readonly access: ProviderAccess,
     private readonly records: SessionRecords,
-    private readonly relay: LoginRelay,
+    private readonly relay: LoginHost,
     private readonly modules: ModuleRef,
   ) {
     this.handler = defineHandler<LoginState>({
@@ -63,7 +63,7 @@ export class LoginHandler {
     const stream = await this.access
       .adapterFor(provider)
       .startLogin({ accountId: `login-${activityId}`, login: '' });
-    this.relay.register(activityId, operatorId, stream);
+    await this.relay.register(activityId, operatorId, stream);
     await ctx.log(`The ${provider} login page is open; waiting for the operator`);
     const stop = stream.onEvent((event: LoginEvent) => {
       if (event.type === 'challenge_shown') {

@@ -1,23 +1,24 @@
-import { EventEmitter } from 'node:events';
-
 import { Injectable } from '@nestjs/common';
 import type { ProviderSessionDto } from '@autobuy/contracts';
 
+import { SessionsBusProvider } from './login-bus';
+import { SESSION_UPDATES_CHANNEL } from './login-channels';
+
 /**
- * Session changes inside this process; the sessions gateway forwards them to every operator's
- * socket as `session.update`, and background sync listens to pause an expired session.
+ * Session changes, from whichever process made them (a worker's periodic check, an API's
+ * DELETE); the sessions gateway of every API process forwards them to its operators' sockets.
  */
 @Injectable()
 export class SessionUpdates {
-  private readonly emitter = new EventEmitter().setMaxListeners(0);
+  constructor(private readonly busProvider: SessionsBusProvider) {}
 
   publish(session: ProviderSessionDto): void {
-    this.emitter.emit('session', session);
+    this.busProvider.bus.publish(SESSION_UPDATES_CHANNEL, { session });
   }
 
-  subscribe(listener: (session: ProviderSessionDto) => void): () => void {
-    this.emitter.on('session', listener);
-
-    return () => this.emitter.off('session', listener);
+  subscribe(listener: (session: ProviderSessionDto) => void): Promise<() => void> {
+    return this.busProvider.bus.subscribe(SESSION_UPDATES_CHANNEL, (message) =>
+      listener(message['session'] as ProviderSessionDto),
+    );
   }
 }

@@ -12,10 +12,8 @@ import { Namespace, type Server, type Socket } from 'socket.io';
 
 import type { LiveIdentity } from '../activities';
 import { toPageInput } from './login-input';
-import { LoginRelay } from './login-relay';
+import { type InputAck, LoginViewers } from './login-viewers';
 import { SessionUpdates } from './session-updates';
-
-type InputAck = { ok: true } | { ok: false; code: string; message: string };
 
 function operatorOf(socket: Socket): string | null {
   const data = socket.data as { identity?: LiveIdentity } | undefined;
@@ -30,27 +28,31 @@ function operatorOf(socket: Socket): string | null {
 @WebSocketGateway({ path: LIVE_SOCKET_PATH, serveClient: false })
 export class SessionsGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplicationShutdown {
   private readonly logger = new Logger('SessionsGateway');
-  private unsubscribe: (() => void) | null = null;
+  private unsubscribe: Promise<() => void> | null = null;
 
   constructor(
-    private readonly relay: LoginRelay,
+    private readonly viewers: LoginViewers,
     private readonly updates: SessionUpdates,
   ) {}
 
   afterInit(given: Server | Namespace): void {
     const server = given instanceof Namespace ? given.server : given;
-    // Every socket of the live channel belongs to an operator, so a broadcast reaches them all.
+    // Every socket of the live channel belongs to an operator; each API process tells its own.
     this.unsubscribe = this.updates.subscribe((session) => {
-      server.emit(WORKFLOW_LIVE_EVENTS.sessionUpdate, { session });
+      server.local.emit(WORKFLOW_LIVE_EVENTS.sessionUpdate, { session });
+    });
+    this.unsubscribe.catch((error: unknown) => {
+      this.logger.error(`Session updates are not reaching sockets: ${String(error)}`);
     });
   }
 
   handleDisconnect(socket: Socket): void {
-    this.relay.detach(socket.id);
+    this.viewers.detach(socket.id);
   }
 
-  onApplicationShutdown(): void {
-    this.unsubscribe?.();
+  async onApplicationShutdown(): Promise<void> {
+    const unsubscribe = await this.unsubscribe?.catch(() => null);
+    unsubscribe?.();
   }
 
   @SubscribeMessage(WORKFLOW_LIVE_EVENTS.loginAttach)
@@ -64,7 +66,7 @@ export class SessionsGateway implements OnGatewayInit, OnGatewayDisconnect, OnAp
       return { ok: false, code: 'invalid_request', message: 'Send {activityId} of a login' };
     }
 
-    return this.relay.attach(activityId, operatorId, socket);
+    return this.viewers.attach(activityId, operatorId, socket);
   }
 
   @SubscribeMessage(WORKFLOW_LIVE_EVENTS.loginInput)
@@ -76,22 +78,6 @@ export class SessionsGateway implements OnGatewayInit, OnGatewayDisconnect, OnAp
       return { ok: false, code: 'invalid_input', message: 'Unknown or malformed input' };
     }
 
-    try {
-      const accepted = await this.relay.input(message.activityId, operatorId, socket.id, (s) =>
-        s.sendInput(input),
-      );
-
-      return accepted
-        ? { ok: true }
-        : {
-            ok: false,
-            code: 'forbidden',
-            message: 'Attach to a running login you started before sending input',
-          };
-    } catch (error) {
-      this.logger.warn(`Input to login ${message.activityId} failed: ${String(error)}`);
-
-      return { ok: false, code: 'input_failed', message: 'The login page did not take the input' };
-    }
+    return this.viewers.input(message.activityId, operatorId, socket.id, message.input);
   }
 }

@@ -6,7 +6,9 @@ import { ProviderAccountEntity } from '../providers/entities/provider-account.en
 import { ProviderEntity } from '../providers/entities/provider.entity';
 import { SessionVault } from '../vault/session-vault';
 import { LoginHandler } from './login.handler';
-import { LoginRelay } from './login-relay';
+import { SessionsBusProvider } from './login-bus';
+import { LoginHost } from './login-host';
+import { LoginViewers } from './login-viewers';
 import { ProviderAccess } from './provider-access';
 import { ProviderAdapters } from './provider-adapters';
 import { ProviderSessionEntity } from './provider-session.entity';
@@ -33,7 +35,9 @@ import { SessionsService } from './sessions.service';
     SessionUpdates,
     ProviderAccess,
     SessionRecords,
-    LoginRelay,
+    SessionsBusProvider,
+    LoginHost,
+    LoginViewers,
     LoginHandler,
     SessionsService,
     SessionsGateway,
