@@ -29,6 +29,7 @@ export class AppModule {
       ...ActivitiesModule.register({
         role: config.role,
         redisUrl: config.redisUrl,
+        queuePrefix: config.redisPrefix,
         allowedOrigins: config.corsOrigins,
         imports: [AuthModule, SessionsModule, OrderBindingModule],
         handlers: {

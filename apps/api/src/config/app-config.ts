@@ -32,6 +32,8 @@ export interface AppConfig {
   passwordHashing: PasswordHashingConfig;
   /** With a URL: BullMQ queue and Socket.IO Redis adapter; without: in-process, one instance. */
   redisUrl: string | null;
+  /** Keeps the queues and channels of deployments (or test runs) sharing one Redis apart. */
+  redisPrefix: string;
   /** Provider cookie vault keys (32 bytes, base64), newest first; empty: a key file in DATA_DIR. */
   vaultKeys: string[];
   /** Chromium for browser providers; null: CHROMIUM_PATH resolution of the adapter library. */
@@ -165,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, role: ProcessRole = 'all'): A
     sessionTtlHours: 24 * 7,
     passwordHashing: DEFAULT_PASSWORD_HASHING,
     redisUrl: nonEmpty('REDIS_URL'),
+    redisPrefix: nonEmpty('REDIS_PREFIX') ?? 'autobuy',
     vaultKeys: (nonEmpty('VAULT_KEYS') ?? '')
       .split(',')
       .map((k) => k.trim())

@@ -101,7 +101,9 @@ export class SessionsBusProvider implements OnApplicationShutdown {
   readonly bus: SessionsBus;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.bus = config.redisUrl ? new RedisSessionsBus(config.redisUrl) : new LocalSessionsBus();
+    this.bus = config.redisUrl
+      ? new RedisSessionsBus(config.redisUrl, `${config.redisPrefix}:sessions:`)
+      : new LocalSessionsBus();
   }
 
   async onApplicationShutdown(): Promise<void> {
