@@ -13,6 +13,7 @@ import { AttemptStore } from './attempt-store';
 import { BindHandler } from './bind/bind.handler';
 import { BindingStore } from './binding-store';
 import { ItemWriter } from './item-writer';
+import { OrderItemsLive } from './order-items-live';
 import { PROVIDER_ACCESS } from './provider-access.port';
 import { PurchasesController } from './purchases.controller';
 import { PurchasesService } from './purchases.service';
@@ -41,6 +42,7 @@ import { WorkflowHandlers } from './workflow-handlers';
     BackgroundSync,
     PurchasesService,
     WorkflowHandlers,
+    OrderItemsLive,
   ],
   exports: [WorkflowHandlers, BackgroundSync, SyncService, BindingStore],
 })

@@ -1,4 +1,10 @@
-import type { OrderDto } from '@autobuy/contracts';
+import {
+  LIVE_EVENTS,
+  type OrderDto,
+  type OrderItemsMessage,
+  WORKFLOW_LIVE_EVENTS,
+} from '@autobuy/contracts';
+import { io } from 'socket.io-client';
 
 import { World } from './support/world';
 
@@ -93,5 +99,41 @@ describe('reserve against a live Sandbox in Chromium', () => {
     const again = await world.reserve(one.id, [one.items[0]!.id], sessionId).expect(400);
     expect(again.body.code).toBe('items_not_available');
     expect((await world.order(other.id)).items[0]!.state).toBe('available');
+  });
+
+  it('should send the order room every item change as the item is after the commit', async () => {
+    const [a] = world.buyable(1);
+    const order = await world.importOrder([world.line(a!, 'live1')]);
+    const socket = io(world.app.running.url ?? '', {
+      path: '/socket.io',
+      transports: ['websocket'],
+      reconnection: false,
+      extraHeaders: { cookie: world.admin },
+    });
+    const messages: OrderItemsMessage[] = [];
+    socket.on(WORKFLOW_LIVE_EVENTS.orderItems, (message: OrderItemsMessage) =>
+      messages.push(message),
+    );
+    try {
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', () => resolve());
+        socket.once('connect_error', reject);
+      });
+      await socket.emitWithAck(LIVE_EVENTS.subscribe, { orderId: order.id });
+
+      const started = await world.reserve(order.id, [order.items[0]!.id], sessionId).expect(202);
+      await world.settle(started.body.activityId);
+      const deadline = Date.now() + 5_000;
+      while (messages.length === 0 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+
+      const last = messages.at(-1)!;
+      expect(last.orderId).toBe(order.id);
+      expect(last.items[0]).toMatchObject({ id: order.items[0]!.id, state: 'reserved' });
+      expect(last.items[0]!.providerOrderNumber).toMatch(/^\d+$/);
+    } finally {
+      socket.close();
+    }
   });
 });
