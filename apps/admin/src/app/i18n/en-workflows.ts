@@ -171,6 +171,7 @@ export const enWorkflows = {
     accountRequired: 'Choose the account the provider order belongs to.',
     notBuyable: 'Cannot be reserved: {{reason}}',
     notAvailable: 'Not available for reservation',
+    otherProvider: 'reserved with a session of {{provider}}',
     started: 'Started. Follow it in the progress window.',
     alreadyClaimed: 'Already being purchased elsewhere: {{titles}}',
   },

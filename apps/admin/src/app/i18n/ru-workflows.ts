@@ -175,6 +175,7 @@ export const ruWorkflows: Texts<typeof enWorkflows> = {
     accountRequired: 'Выберите аккаунт, которому принадлежит заказ поставщика.',
     notBuyable: 'Забронировать нельзя: {{reason}}',
     notAvailable: 'Недоступна для бронирования',
+    otherProvider: 'бронируется через сессию {{provider}}',
     started: 'Запущено. Ход выполнения — в открывшемся окне.',
     alreadyClaimed: 'Уже закупаются в другой активности: {{titles}}',
   },

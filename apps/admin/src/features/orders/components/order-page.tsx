@@ -69,7 +69,7 @@ export function OrderPage() {
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="purchase">
-          <PurchaseTab items={order.data.items} />
+          <PurchaseTab orderId={order.data.id} items={order.data.items} />
         </Tabs.Panel>
         <Tabs.Panel value="details">
           <OrderDetailsTab order={order.data} />

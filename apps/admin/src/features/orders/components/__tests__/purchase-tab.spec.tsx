@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
+import { mockApi } from '../../../../test/fetch-mock';
 import { orderItem } from '../../../../test/order-fixtures';
 import { renderWithProviders } from '../../../../test/render';
 import { PurchaseTab } from '../purchase-tab';
@@ -25,8 +26,17 @@ const items = [
 ];
 
 describe('PurchaseTab', () => {
+  // The session panel and account choice load their lists; these tests look at the items only.
+  beforeEach(() => {
+    mockApi({
+      'GET /api/v1/sessions': { status: 200, body: [] },
+      'GET /api/v1/providers': { status: 200, body: [] },
+      'GET /api/v1/accounts': { status: 200, body: [] },
+    });
+  });
+
   it('should list purchased items in their own section with their provider order', () => {
-    renderWithProviders(<PurchaseTab items={items} />);
+    renderWithProviders(<PurchaseTab orderId="order-1" items={items} />);
 
     const purchased = screen.getByTestId('purchased-section');
     const rows = within(purchased).getAllByTestId('item-row');
@@ -40,7 +50,7 @@ describe('PurchaseTab', () => {
   });
 
   it('should mark a Tmall item as impossible to buy automatically, and only that one', () => {
-    renderWithProviders(<PurchaseTab items={items} />);
+    renderWithProviders(<PurchaseTab orderId="order-1" items={items} />);
 
     const marks = screen.getAllByTestId('tmall-mark');
     expect(marks).toHaveLength(1);
@@ -52,7 +62,7 @@ describe('PurchaseTab', () => {
   });
 
   it('should show the Chinese title, seller and price as they are', () => {
-    renderWithProviders(<PurchaseTab items={[items[0]]} />, { language: 'ru' });
+    renderWithProviders(<PurchaseTab orderId="order-1" items={[items[0]]} />, { language: 'ru' });
 
     expect(screen.getByText('纯棉短袖T恤')).toBeTruthy();
     expect(screen.getByText('优衣工厂店')).toBeTruthy();
