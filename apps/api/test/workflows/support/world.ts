@@ -49,9 +49,10 @@ export class World {
     readonly admin: string,
   ) {}
 
-  static async start(): Promise<World> {
+  static async start(options: { dataDir?: string } = {}): Promise<World> {
     const sandbox = await startSandbox();
     const app = await startTestApp({
+      dataDir: options.dataDir,
       config: { sandboxUrl: sandbox.url, syncIntervalMs: 3_600_000 },
     });
     const admin = await app.login();
