@@ -4,6 +4,7 @@ import { Navigate, type RouteObject } from 'react-router-dom';
 import { LoginPage, RequireAuth, useMe } from '../features/auth';
 import { ActivitiesPage, ActivityPage } from '../features/autobuy';
 import { OrderPage, OrdersPage } from '../features/orders';
+import { LoginPopupPage } from '../features/popup-login';
 import {
   AccountsSettings,
   ApiKeysSettings,
@@ -11,6 +12,7 @@ import {
   ProvidersSettings,
   WarehouseSettings,
 } from '../features/settings';
+import { LiveProvider } from '../shared/live/live-context';
 import { EmptyBlock } from '../shared/ui/empty-block';
 import { AppLayout } from './layout/app-layout';
 import { LanguageSwitch } from './layout/language-switch';
@@ -33,6 +35,18 @@ export const appRoutes: RouteObject[] = [
     path: '/login',
     element: <LoginPage languageSwitch={<LanguageSwitch />} />,
     errorElement: <RouteError />,
+  },
+  {
+    // The provider login popup: its own window, without the menu and header.
+    path: '/popup/login/:activityId',
+    errorElement: <RouteError />,
+    element: (
+      <RequireAuth>
+        <LiveProvider>
+          <LoginPopupPage />
+        </LiveProvider>
+      </RequireAuth>
+    ),
   },
   {
     path: '/',

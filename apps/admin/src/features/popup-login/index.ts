@@ -1,0 +1,1 @@
+export { LoginPopupPage } from './components/login-popup-page';
