@@ -44,7 +44,9 @@ describe('LoginPopupPage', () => {
     // The test DOM's CompositionEvent carries no data; a browser's does.
     const composed = new Event('compositionend', { bubbles: true });
     Object.defineProperty(composed, 'data', { value: '你好' });
-    act(() => typing.dispatchEvent(composed));
+    act(() => {
+      typing.dispatchEvent(composed);
+    });
     fireEvent.keyDown(typing, { key: 'Enter', code: 'Enter' });
 
     expect(inputs(socket)).toEqual([
