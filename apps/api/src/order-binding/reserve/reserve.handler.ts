@@ -54,7 +54,8 @@ const AUTO_RESUBMITS = 1;
 const CLOCK_ALLOWANCE_MS = 10 * 60 * 1000;
 /** Pages of the provider's order list searched for an attempt's orders (newest first). */
 const RECONCILE_PAGES = 2;
-const OFFER_CONCURRENCY = 4;
+// A job drives one browser page, so offers are read one after another (as a human would).
+const OFFER_CONCURRENCY = 1;
 
 type Ctx = StepContext<ReserveState>;
 
