@@ -21,6 +21,55 @@ import type { LiveClient } from './live-client';
 import { LIVE } from './live-events';
 import { patchOrderItems, patchSessionList } from './workflow-patches';
 
+// Events seen lately per activity, newest last. A fetch that was answered before some of them
+// were written (they arrived while it was on its way) takes them from here once it lands.
+const RECENT_PER_ACTIVITY = 500;
+const RECENT_ACTIVITIES = 50;
+
+class RecentEvents {
+  private readonly byActivity = new Map<string, ActivityEventDto[]>();
+
+  add(event: ActivityEventDto): void {
+    const list = this.byActivity.get(event.activityId) ?? [];
+    this.byActivity.delete(event.activityId);
+    this.byActivity.set(event.activityId, [...list, event].slice(-RECENT_PER_ACTIVITY));
+    if (this.byActivity.size > RECENT_ACTIVITIES) {
+      const oldest = this.byActivity.keys().next().value;
+      if (oldest !== undefined) this.byActivity.delete(oldest);
+    }
+  }
+
+  after(activityId: string, seq: number): ActivityEventDto[] {
+    return (this.byActivity.get(activityId) ?? []).filter((event) => event.seq > seq);
+  }
+}
+
+/** Applies what arrived after a fetched detail or log was read, once it is in the cache. */
+function catchUp(queryClient: QueryClient, recent: RecentEvents, key: readonly unknown[]): void {
+  if (key[0] !== 'activities' || typeof key[2] !== 'string') {
+    return;
+  }
+  const activityId = key[2];
+  if (key[1] === 'detail') {
+    let detail = queryClient.getQueryData<ActivityDetailDto>(key);
+    for (const event of recent.after(activityId, detail?.lastSeq ?? Infinity)) {
+      const outcome = detail ? applyEventToDetail(detail, event) : null;
+      if (outcome?.kind !== 'applied') break;
+      detail = outcome.value;
+    }
+    if (detail !== queryClient.getQueryData(key)) queryClient.setQueryData(key, detail);
+  } else if (key[1] === 'events') {
+    let events = queryClient.getQueryData<ActivityEventDto[]>(key);
+    const last = events?.at(-1)?.seq ?? 0;
+    for (const event of recent.after(activityId, events ? last : Infinity)) {
+      const outcome = events ? appendEvent(events, event) : null;
+      if (outcome?.kind !== 'applied') break;
+      events = outcome.value;
+    }
+    if (events !== queryClient.getQueryData(key)) queryClient.setQueryData(key, events);
+  }
+}
+
 function onActivityEvent(queryClient: QueryClient, event: ActivityEventDto): void {
   const detailKey = queryKeys.activity(event.activityId);
   const detail = queryClient.getQueryData<ActivityDetailDto>(detailKey);
@@ -94,8 +143,18 @@ function onActivityUpdate(
  * attention count feeds the side-menu badge. Returns the function that stops it.
  */
 export function syncCacheWithLive(client: LiveClient, queryClient: QueryClient): () => void {
+  const recent = new RecentEvents();
   const stops = [
-    client.on<ActivityEventDto>(LIVE.activityEvent, (event) => onActivityEvent(queryClient, event)),
+    client.on<ActivityEventDto>(LIVE.activityEvent, (event) => {
+      recent.add(event);
+      onActivityEvent(queryClient, event);
+    }),
+    queryClient.getQueryCache().subscribe((change) => {
+      // Only answers of the server: our own setQueryData calls are marked manual.
+      if (change.type === 'updated' && change.action.type === 'success' && !change.action.manual) {
+        catchUp(queryClient, recent, change.query.queryKey);
+      }
+    }),
     client.on<ActivityUpdateMessage>(LIVE.activityUpdate, (update) =>
       onActivityUpdate(queryClient, update),
     ),

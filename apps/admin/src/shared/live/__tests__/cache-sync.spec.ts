@@ -93,6 +93,33 @@ describe('live cache sync', () => {
     expect(queryClient.getQueryState(queryKeys.activityEvents('act-1'))?.isInvalidated).toBe(true);
   });
 
+  it('should apply events that arrived while the detail and log were being fetched', async () => {
+    const { socket, queryClient } = setUp();
+
+    socket.deliver('activity.event', event({ seq: 3, type: 'state', data: { state: 'running' } }));
+    socket.deliver(
+      'activity.event',
+      event({ seq: 4, type: 'question', data: { question: question() } }),
+    );
+    // The server read both before those events were written.
+    await queryClient.fetchQuery({
+      queryKey: queryKeys.activity('act-1'),
+      queryFn: () => Promise.resolve(activityDetail({ lastSeq: 2, state: 'queued' })),
+    });
+    await queryClient.fetchQuery({
+      queryKey: queryKeys.activityEvents('act-1'),
+      queryFn: () => Promise.resolve([event({ seq: 1 }), event({ seq: 2 })]),
+    });
+
+    expect(detailOf(queryClient)).toMatchObject({
+      lastSeq: 4,
+      state: 'waiting_for_operator',
+      openQuestion: { id: 'q-1' },
+    });
+    const log = queryClient.getQueryData<ActivityEventDto[]>(queryKeys.activityEvents('act-1'));
+    expect(log?.map((entry) => entry.seq)).toEqual([1, 2, 3, 4]);
+  });
+
   it('should append live events to a shown log', () => {
     const { socket, queryClient } = setUp();
     queryClient.setQueryData<ActivityEventDto[]>(queryKeys.activityEvents('act-1'), [
