@@ -10,6 +10,7 @@ import {
 } from './activities.tokens';
 import type { ActivityHandler } from './handlers/activity-handler';
 import { ActivitiesController } from './http/activities.controller';
+import { MetricsController } from './http/metrics.controller';
 import { ActivitiesGateway } from './live/activities.gateway';
 import { LIVE_AUTHENTICATOR } from './live/live-authenticator';
 import { BullMqQueue } from './queue/bullmq-queue';
@@ -60,7 +61,7 @@ export class ActivitiesModule {
     return {
       module: ActivitiesModule,
       imports: options.imports ?? [],
-      controllers: options.role === 'worker' ? [] : [ActivitiesController],
+      controllers: options.role === 'worker' ? [] : [ActivitiesController, MetricsController],
       providers,
       exports: [ACTIVITIES_ENGINE],
     };
