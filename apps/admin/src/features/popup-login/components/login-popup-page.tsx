@@ -51,6 +51,7 @@ export function LoginPopupPage() {
   const typingRef = useRef<HTMLTextAreaElement>(null);
   const [page, setPage] = useState({ width: 1024, height: 768 });
   const [state, setState] = useState<PopupState>({ kind: 'connecting' });
+  const [drawn, setDrawn] = useState(false);
   const windowSize = useWindowSize();
   const shown = fitInto(page, windowSize);
   useDocumentTitle(t('popup.title'));
@@ -77,6 +78,7 @@ export function LoginPopupPage() {
         canvas.width = frame.width;
         canvas.height = frame.height;
         canvas.getContext('2d')?.drawImage(image, 0, 0, frame.width, frame.height);
+        setDrawn(true);
       };
       image.src = `data:image/jpeg;base64,${frame.data}`;
     });
@@ -199,6 +201,7 @@ export function LoginPopupPage() {
         data-testid="login-canvas"
         data-page-width={page.width}
         data-page-height={page.height}
+        data-drawn={drawn}
         style={{
           width: shown.width,
           height: shown.height,

@@ -1,0 +1,152 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+
+import { logIn, screenshotPath } from '../support/session';
+
+const sandboxUrl = process.env.E2E_SANDBOX_URL ?? 'http://127.0.0.1:3100';
+const FINAL = /^(succeeded|partly_succeeded|failed|aborted|cancelled)$/;
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Where the Sandbox login form's fields are on a page of the streamed size: the popup shows
+ * that page as a picture, so the spec clicks it where a person would see the fields.
+ */
+async function loginFieldBoxes(browser: Browser, width: number, height: number) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  await page.goto(`${sandboxUrl}/member/login.jhtml`);
+  const boxOf = async (selector: string): Promise<Box> => {
+    const box = await page.locator(selector).boundingBox();
+    if (!box) throw new Error(`${selector} is not shown on the Sandbox login page`);
+
+    return box;
+  };
+  const boxes = {
+    login: await boxOf('#fm-login-id'),
+    password: await boxOf('#fm-login-password'),
+    submit: await boxOf('#fm-login-submit'),
+  };
+  await context.close();
+
+  return boxes;
+}
+
+/** Clicks the centre of a page element on the popup's scaled canvas. */
+async function clickOnCanvas(popup: Page, box: Box) {
+  const canvas = popup.getByTestId('login-canvas');
+  const shown = await canvas.boundingBox();
+  const pageWidth = Number(await canvas.getAttribute('data-page-width'));
+  const pageHeight = Number(await canvas.getAttribute('data-page-height'));
+  if (!shown) throw new Error('The login canvas is not shown');
+
+  await popup.mouse.click(
+    shown.x + ((box.x + box.width / 2) * shown.width) / pageWidth,
+    shown.y + ((box.y + box.height / 2) * shown.height) / pageHeight,
+  );
+}
+
+async function openOrder(page: Page, number: string) {
+  await page.getByTestId('nav-orders').click();
+  await page.getByTestId('orders-search').fill(number);
+  await expect(page.getByTestId('order-row')).toHaveCount(1);
+  await page.getByTestId('order-link').click();
+  await expect(page.getByTestId('order-title')).toContainText(number);
+}
+
+test.describe.serial('workflows: a session through the popup, then reserve and unbind', () => {
+  test('adds a Sandbox session by typing into the streamed login page', async ({
+    page,
+    browser,
+  }) => {
+    await logIn(page);
+    await openOrder(page, 'DEMO-1001');
+    await expect(page.getByTestId('session-panel')).toBeVisible();
+
+    const popupOpened = page.waitForEvent('popup');
+    await page.getByTestId('session-add').click();
+    const popup = await popupOpened;
+    await expect(popup.getByTestId('login-canvas')).toBeVisible();
+    await expect(popup.getByTestId('popup-connecting')).toBeHidden();
+
+    const canvas = popup.getByTestId('login-canvas');
+    const width = Number(await canvas.getAttribute('data-page-width'));
+    const height = Number(await canvas.getAttribute('data-page-height'));
+    const boxes = await loginFieldBoxes(browser, width, height);
+    await expect(canvas).toHaveAttribute('data-drawn', 'true');
+    await popup.screenshot({ path: screenshotPath('10-popup-login') });
+
+    await clickOnCanvas(popup, boxes.login);
+    await popup.keyboard.type('sandbox_buyer');
+    await clickOnCanvas(popup, boxes.password);
+    await popup.keyboard.type('sandbox123');
+    const closed = popup.waitForEvent('close', { timeout: 45_000 });
+    await clickOnCanvas(popup, boxes.submit);
+    await closed;
+
+    const row = page.getByTestId('session-row').filter({ hasText: 'sandbox_buyer' });
+    await expect(row).toBeVisible();
+    await expect(row).toHaveAttribute('data-state', 'active');
+    await page.screenshot({ path: screenshotPath('11-session-added'), fullPage: true });
+  });
+
+  test('reserves two items and follows the progress to the end', async ({ page }) => {
+    await logIn(page);
+    await openOrder(page, 'DEMO-1001');
+    await expect(page.getByTestId('session-row')).toHaveCount(1);
+
+    const available = page.getByTestId('to-purchase-section').getByTestId('item-row');
+    await available.nth(0).getByTestId('item-select').check();
+    await available.nth(1).getByTestId('item-select').check();
+    await expect(available.nth(0)).toHaveAttribute('data-selected', 'true');
+    await page.getByTestId('reserve').click();
+
+    const state = page.getByTestId('progress-modal').getByTestId('activity-state');
+    await expect(state).toBeVisible();
+    await page.screenshot({ path: screenshotPath('12-reserve-progress'), fullPage: true });
+    await expect(state).toHaveAttribute('data-state', FINAL, { timeout: 50_000 });
+    await expect(page.getByTestId('progress-modal').getByTestId('log-entry').first()).toBeVisible();
+    await page.screenshot({ path: screenshotPath('13-reserve-finished'), fullPage: true });
+
+    await page.getByTestId('progress-to-activity').click();
+    await expect(page.getByTestId('activity-page')).toBeVisible();
+    await expect(page.getByTestId('timeline-entry').first()).toBeVisible();
+    await page.screenshot({ path: screenshotPath('14-activity-page'), fullPage: true });
+
+    await page.getByTestId('back-to-activities').click();
+    await expect(page.getByTestId('activity-row').first()).toBeVisible();
+    await page.screenshot({ path: screenshotPath('15-activities'), fullPage: true });
+  });
+
+  test('unbinds a reserved item, answering that its provider order holds another', async ({
+    page,
+  }) => {
+    await logIn(page);
+    await openOrder(page, 'DEMO-1001');
+
+    const purchased = page.getByTestId('purchased-section').getByTestId('item-row');
+    await expect(purchased.first()).toBeVisible();
+    await purchased.first().getByTestId('item-select').check();
+    await page.getByTestId('unbind').click();
+    await page.getByTestId('confirm-action').click();
+
+    // Both reserved items share one provider order: the operator decides, and the side menu
+    // counts the activity waiting meanwhile.
+    const modal = page.getByTestId('progress-modal');
+    await expect(modal.getByTestId('question-panel')).toBeVisible({ timeout: 50_000 });
+    await expect(page.getByTestId('attention-badge')).toHaveText('1');
+    await page.screenshot({ path: screenshotPath('16-unbind-question'), fullPage: true });
+    await modal.locator('[data-testid="question-option"][data-choice="cancel_all"]').click();
+
+    const state = modal.getByTestId('activity-state');
+    await expect(state).toHaveAttribute('data-state', FINAL, { timeout: 50_000 });
+    await expect(page.getByTestId('attention-badge')).toBeHidden();
+    await page.screenshot({ path: screenshotPath('17-unbind-finished'), fullPage: true });
+    await page.getByTestId('progress-close').click();
+    await expect(page.getByTestId('purchased-section').getByTestId('item-row')).toHaveCount(0);
+  });
+});
