@@ -4,7 +4,8 @@ import { type OrderItemsMessage, WORKFLOW_LIVE_EVENTS } from '@autobuy/contracts
 import type { ActivitiesEngine } from '../activities/activities-engine';
 import { ACTIVITIES_ENGINE } from '../activities/activities.tokens';
 import { ItemStateChanges } from '../orders/item-state-changes';
-import { OrdersService } from '../orders/orders.service';
+import { OrderItemStates } from '../orders/item-states';
+import { toOrderItemDto } from '../orders/mappers';
 
 /**
  * Sends `order.items` to the order's room whenever its items change, with the changed items as
@@ -15,16 +16,15 @@ export class OrderItemsLive implements OnModuleInit {
   constructor(
     @Inject(ACTIVITIES_ENGINE) private readonly engine: ActivitiesEngine,
     private readonly changes: ItemStateChanges,
-    private readonly orders: OrdersService,
+    private readonly items: OrderItemStates,
   ) {}
 
   onModuleInit(): void {
     this.changes.subscribe(async (change) => {
-      const order = await this.orders.detail(change.orderId);
-      const wanted = new Set(change.itemIds);
+      const rows = await this.items.items(change.itemIds);
       const message: OrderItemsMessage = {
         orderId: change.orderId,
-        items: order.items.filter((item) => wanted.has(item.id)),
+        items: rows.filter((row) => row.orderId === change.orderId).map(toOrderItemDto),
       };
       this.engine.live.toRoom(`order:${change.orderId}`, WORKFLOW_LIVE_EVENTS.orderItems, message);
     });

@@ -32,11 +32,8 @@ export class SyncApplier {
   ) {}
 
   needsUpdate(row: ProviderOrderEntity, order: ProviderOrder, tracking: string | null): boolean {
-    return (
-      row.status !== order.status ||
-      row.providerStatus !== order.providerStatus ||
-      (tracking !== null && row.trackingNumber !== tracking)
-    );
+    // The provider's own code is refreshed with the next real change; alone it moves nothing.
+    return row.status !== order.status || (tracking !== null && row.trackingNumber !== tracking);
   }
 
   async apply(

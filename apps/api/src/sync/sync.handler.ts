@@ -13,6 +13,7 @@ import {
 } from '../activities/handlers/activity-handler';
 import { withAccountJob } from '../order-binding/account-job';
 import { BindingStore } from '../order-binding/binding-store';
+import { itemStateFor } from '../order-binding/item-writer';
 import {
   PROVIDER_ACCESS,
   type WorkflowProviderAccess,
@@ -132,7 +133,13 @@ export class SyncHandler {
         continue;
       }
       const change = await this.applier.apply(state.provider, state.accountId, order, tracking);
-      moved += change?.itemIds.length ?? 0;
+      // Only a new item state or tracking number counts; a refreshed provider code does not.
+      if (
+        itemStateFor(row.status) !== itemStateFor(order.status) ||
+        tracking !== row.trackingNumber
+      ) {
+        moved += change?.itemIds.length ?? 0;
+      }
     }
 
     return moved;
