@@ -78,7 +78,7 @@ test.describe.serial('workflows: a session through the popup, then reserve and u
     const height = Number(await canvas.getAttribute('data-page-height'));
     const boxes = await loginFieldBoxes(browser, width, height);
     await expect(canvas).toHaveAttribute('data-drawn', 'true');
-    await popup.screenshot({ path: screenshotPath('10-popup-login') });
+    await popup.screenshot({ path: screenshotPath('workflows-10-popup-login') });
 
     await clickOnCanvas(popup, boxes.login);
     await popup.keyboard.type('sandbox_buyer');
@@ -91,7 +91,7 @@ test.describe.serial('workflows: a session through the popup, then reserve and u
     const row = page.getByTestId('session-row').filter({ hasText: 'sandbox_buyer' });
     await expect(row).toBeVisible();
     await expect(row).toHaveAttribute('data-state', 'active');
-    await page.screenshot({ path: screenshotPath('11-session-added'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('workflows-11-session-added'), fullPage: true });
   });
 
   test('reserves two items and follows the progress to the end', async ({ page }) => {
@@ -107,19 +107,25 @@ test.describe.serial('workflows: a session through the popup, then reserve and u
 
     const state = page.getByTestId('progress-modal').getByTestId('activity-state');
     await expect(state).toBeVisible();
-    await page.screenshot({ path: screenshotPath('12-reserve-progress'), fullPage: true });
+    await page.screenshot({
+      path: screenshotPath('workflows-12-reserve-progress'),
+      fullPage: true,
+    });
     await expect(state).toHaveAttribute('data-state', FINAL, { timeout: 50_000 });
     await expect(page.getByTestId('progress-modal').getByTestId('log-entry').first()).toBeVisible();
-    await page.screenshot({ path: screenshotPath('13-reserve-finished'), fullPage: true });
+    await page.screenshot({
+      path: screenshotPath('workflows-13-reserve-finished'),
+      fullPage: true,
+    });
 
     await page.getByTestId('progress-to-activity').click();
     await expect(page.getByTestId('activity-page')).toBeVisible();
     await expect(page.getByTestId('timeline-entry').first()).toBeVisible();
-    await page.screenshot({ path: screenshotPath('14-activity-page'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('workflows-14-activity-page'), fullPage: true });
 
     await page.getByTestId('back-to-activities').click();
     await expect(page.getByTestId('activity-row').first()).toBeVisible();
-    await page.screenshot({ path: screenshotPath('15-activities'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('workflows-15-activities'), fullPage: true });
   });
 
   test('unbinds a reserved item, answering that its provider order holds another', async ({
@@ -139,14 +145,65 @@ test.describe.serial('workflows: a session through the popup, then reserve and u
     const modal = page.getByTestId('progress-modal');
     await expect(modal.getByTestId('question-panel')).toBeVisible({ timeout: 50_000 });
     await expect(page.getByTestId('attention-badge')).toHaveText('1');
-    await page.screenshot({ path: screenshotPath('16-unbind-question'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('workflows-16-unbind-question'), fullPage: true });
     await modal.locator('[data-testid="question-option"][data-choice="cancel_all"]').click();
 
     const state = modal.getByTestId('activity-state');
     await expect(state).toHaveAttribute('data-state', FINAL, { timeout: 50_000 });
     await expect(page.getByTestId('attention-badge')).toBeHidden();
-    await page.screenshot({ path: screenshotPath('17-unbind-finished'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('workflows-17-unbind-finished'), fullPage: true });
     await page.getByTestId('progress-close').click();
     await expect(page.getByTestId('purchased-section').getByTestId('item-row')).toHaveCount(0);
+  });
+
+  test('a second admin page sees the reservation live, without reloading', async ({
+    page,
+    browser,
+  }) => {
+    await logIn(page);
+    await openOrder(page, 'DEMO-1001');
+    const watcherContext = await browser.newContext();
+    const watcher = await watcherContext.newPage();
+    await logIn(watcher);
+    await openOrder(watcher, 'DEMO-1001');
+    const watched = watcher.getByTestId('purchased-section').getByTestId('item-row');
+    await expect(watched).toHaveCount(0);
+
+    await page.getByTestId('select-all').check();
+    await page.getByTestId('reserve').click();
+    const state = page.getByTestId('progress-modal').getByTestId('activity-state');
+    await expect(state).toHaveAttribute('data-state', FINAL, { timeout: 50_000 });
+
+    await expect(watched.first()).toHaveAttribute('data-state', 'reserved');
+    await watcher.screenshot({ path: screenshotPath('workflows-18-second-page'), fullPage: true });
+    await watcherContext.close();
+  });
+
+  test('after paying and shipping in the Sandbox, synchronization shows both', async ({
+    page,
+    request,
+  }) => {
+    await logIn(page);
+    await openOrder(page, 'DEMO-1001');
+    const purchased = page.getByTestId('purchased-section').getByTestId('item-row');
+    const number = await purchased.first().getAttribute('data-provider-order');
+    expect(number).toBeTruthy();
+
+    const control = `${sandboxUrl}/__control/orders/${number}`;
+    expect((await request.post(`${control}/pay`, { data: {} })).ok()).toBe(true);
+    const shipped = await request.post(`${control}/ship`, { data: { expressId: 'SF1234567890' } });
+    expect(shipped.ok()).toBe(true);
+
+    await page.getByTestId('session-sync').first().click();
+    const state = page.getByTestId('progress-modal').getByTestId('activity-state');
+    await expect(state).toHaveAttribute('data-state', FINAL, { timeout: 50_000 });
+    await page.getByTestId('progress-close').click();
+
+    const paidRow = page
+      .locator(`[data-testid="item-row"][data-provider-order="${number}"]`)
+      .first();
+    await expect(paidRow).toHaveAttribute('data-state', 'shipped');
+    await expect(paidRow.getByTestId('tracking-number')).toContainText('SF1234567890');
+    await page.screenshot({ path: screenshotPath('workflows-19-synchronized'), fullPage: true });
   });
 });

@@ -50,6 +50,8 @@ export interface ItemSelection {
   onToggleAll: () => void;
   /** The select-all box's testId and label differ per section. */
   allTestId: string;
+  /** Whether a row that cannot be ticked says why (the reservation rules need explaining). */
+  explain: boolean;
 }
 
 function NotBuyable(props: { reason: NotBuyableReason }) {
@@ -131,6 +133,7 @@ export function OrderItemsTable(props: {
                 data-item-id={item.id}
                 data-state={item.state}
                 data-selected={selection ? ticked : undefined}
+                data-provider-order={item.providerOrderNumber ?? undefined}
                 bg={ticked ? 'var(--mantine-primary-color-light)' : undefined}
               >
                 {selection && (
@@ -161,7 +164,7 @@ export function OrderItemsTable(props: {
                 <Table.Td>{item.sellerName}</Table.Td>
                 <Table.Td>
                   <ItemState item={item} />
-                  <NotBuyable reason={reason} />
+                  {selection?.explain && <NotBuyable reason={reason} />}
                 </Table.Td>
                 {props.purchased && (
                   <Table.Td>
@@ -172,7 +175,7 @@ export function OrderItemsTable(props: {
                       </Text>
                     )}
                     {item.trackingNumber && (
-                      <Text size="xs" c="dimmed">
+                      <Text size="xs" c="dimmed" data-testid="tracking-number">
                         {t('items.tracking')}: {item.trackingNumber}
                       </Text>
                     )}

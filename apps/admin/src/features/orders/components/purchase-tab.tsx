@@ -120,6 +120,7 @@ export function PurchaseTab(props: { orderId: string; items: OrderItemDto[] }) {
                     onToggle: (id) => setTicked(toggle(selected, id)),
                     onToggleAll: () => setTicked(toggleAll(selected, selectable)),
                     allTestId: 'select-all',
+                    explain: true,
                   }
                 : undefined
             }
@@ -180,6 +181,7 @@ export function PurchaseTab(props: { orderId: string; items: OrderItemDto[] }) {
                     onToggle: (id) => setTickedPurchased(toggle(selectedPurchased, id)),
                     onToggleAll: () => setTickedPurchased(toggleAll(selectedPurchased, unbindable)),
                     allTestId: 'select-all-purchased',
+                    explain: false,
                   }
                 : undefined
             }
