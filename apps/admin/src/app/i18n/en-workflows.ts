@@ -184,9 +184,4 @@ export const enWorkflows = {
     challenge: 'The provider asks for a check; complete it on the page.',
     canvasLabel: 'The provider login page. Click and type as on the real site.',
   },
-  webhooks: {
-    title: 'Webhooks',
-    notYet:
-      'Webhooks are not available from this server yet; once the API has them they are set up here.',
-  },
 };

@@ -22,6 +22,13 @@ export const en = {
     reload: 'Reload the page',
   },
   errors: {
+    question_already_answered: 'Someone else answered this question first.',
+    not_waiting_for_operator: 'The activity no longer waits for an answer.',
+    already_finished: 'The activity has already finished.',
+    not_retryable: 'Only a failed activity can be retried.',
+    order_paid: 'The provider order is already paid; it cannot be unbound.',
+    no_active_session: 'The account has no active session; log in with "+" first.',
+    session_expired: 'The session has expired; log in again with "+".',
     unauthenticated: 'Your session has ended. Please log in again.',
     forbidden: 'Your role does not allow this.',
     not_found: 'Not found.',
@@ -119,12 +126,6 @@ export const en = {
     account: 'Login',
     tracking: 'Tracking',
     tmallMark: 'Tmall: cannot be purchased automatically',
-  },
-  autobuy: {
-    title: 'Autobuy',
-    noActivitiesYet: 'No activities yet',
-    comesWithEngine:
-      'Reservations, synchronizations and other activities will be listed here once the activities engine is in place.',
   },
   providers: {
     title: 'Providers',

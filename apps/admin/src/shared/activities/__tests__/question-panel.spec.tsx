@@ -49,6 +49,6 @@ describe('QuestionPanel', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Abort' }));
 
-    expect(await screen.findByText('Someone else answered first')).toBeTruthy();
+    expect(await screen.findByText('Someone else answered this question first.')).toBeTruthy();
   });
 });
