@@ -206,4 +206,49 @@ test.describe.serial('workflows: a session through the popup, then reserve and u
     await expect(paidRow.getByTestId('tracking-number')).toContainText('SF1234567890');
     await page.screenshot({ path: screenshotPath('workflows-19-synchronized'), fullPage: true });
   });
+
+  test('an outdated configuration asks; the modal closed mid-run, the answer comes from the activity page', async ({
+    page,
+    request,
+  }) => {
+    // The SKU DEMO-1003 orders of item 600000000001 is gone at the provider.
+    const removed = await request.patch(`${sandboxUrl}/__control/items/600000000001`, {
+      data: { removeSkuIds: ['60000000000104'] },
+    });
+    expect(removed.ok()).toBe(true);
+    await logIn(page);
+    await openOrder(page, 'DEMO-1003');
+    await page.getByTestId('select-all').check();
+    await page.getByTestId('reserve').click();
+
+    const modal = page.getByTestId('progress-modal');
+    await expect(modal.getByTestId('question-panel')).toBeVisible({ timeout: 50_000 });
+    await expect(modal.getByTestId('question-context')).toContainText('颜色分类:白色; 尺码:M');
+    await page.screenshot({
+      path: screenshotPath('workflows-20-outdated-question'),
+      fullPage: true,
+    });
+    await page.getByTestId('progress-close').click();
+    await expect(modal).toBeHidden();
+
+    await page.getByTestId('nav-autobuy').click();
+    const waiting = page.getByTestId('waiting-section').getByTestId('activity-row');
+    await expect(waiting).toHaveCount(1);
+    await expect(page.getByTestId('attention-badge')).toHaveText('1');
+    await page.screenshot({ path: screenshotPath('workflows-21-waiting-first'), fullPage: true });
+    await waiting.getByTestId('activity-link').click();
+
+    const activity = page.getByTestId('activity-page');
+    await activity.locator('[data-testid="question-option"][data-choice="skip_item"]').click();
+    await expect(activity.getByTestId('activity-state').first()).toHaveAttribute(
+      'data-state',
+      FINAL,
+      { timeout: 50_000 },
+    );
+    await expect(activity.locator('[data-testid="item-result"][data-state="skipped"]')).toHaveCount(
+      1,
+    );
+    await expect(page.getByTestId('attention-badge')).toBeHidden();
+    await page.screenshot({ path: screenshotPath('workflows-22-answered'), fullPage: true });
+  });
 });
