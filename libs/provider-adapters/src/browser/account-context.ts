@@ -22,6 +22,8 @@ export interface AccountContextLimits {
 export class AccountContext {
   private mainPage: Page | null = null;
   private pageSteps = 0;
+  // Steps running and holds taken: the page is never renewed under someone still using it.
+  private pins = 0;
   private storage: Record<string, Record<string, string>> = {};
   private released = false;
 
@@ -49,11 +51,17 @@ export class AccountContext {
     }
   }
 
-  /** The job's page, created on first use; steps of a job share it until it is retired. */
+  /**
+   * The job's page, created on first use; steps of a job share it until it is retired. It is
+   * retired only while no step runs and no `holdPage` is open: closing it under a running step
+   * fails that step ("Target closed"), and a fresh page has lost the origin a held sequence
+   * (cart → confirm → submit) relies on.
+   */
   async page(): Promise<Page> {
     this.assertUsable();
     const current = this.mainPage;
-    if (current && !current.isClosed() && this.pageSteps < this.limits.maxStepsPerPage) {
+    const worn = this.pageSteps >= this.limits.maxStepsPerPage && this.pins === 0;
+    if (current && !current.isClosed() && !worn) {
       return current;
     }
 
@@ -97,9 +105,12 @@ export class AccountContext {
    * `BrowserUnavailableError`, not as a puzzling protocol error.
    */
   async step<T>(name: string, work: (page: Page) => Promise<T>, timeoutMs?: number): Promise<T> {
+    let pinned = false;
     try {
       const page = await this.page();
       this.pageSteps += 1;
+      this.pins += 1;
+      pinned = true;
 
       return await withStepTimeout(name, timeoutMs ?? this.stepTimeoutMs, () => work(page));
     } catch (error) {
@@ -110,6 +121,23 @@ export class AccountContext {
       }
 
       throw error;
+    } finally {
+      if (pinned) {
+        this.pins -= 1;
+      }
+    }
+  }
+
+  /**
+   * Keeps the job's page (no renewal) while `work` runs steps that depend on each other's page
+   * state, such as same-origin requests after a navigation.
+   */
+  async holdPage<T>(work: () => Promise<T>): Promise<T> {
+    this.pins += 1;
+    try {
+      return await work();
+    } finally {
+      this.pins -= 1;
     }
   }
 

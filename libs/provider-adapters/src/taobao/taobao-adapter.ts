@@ -124,16 +124,24 @@ class TaobaoJob implements ProviderJob {
     }
 
     const { reader, profile } = this.site;
-    const page = await this.site.open('item.page', reader.url('item.page', { itemId }), itemId);
-    const data = await reader.embeddedJson(page, 'item.data');
+    const data = await this.site.fetchJson(
+      'item.page',
+      reader.url('item.json', { itemId }),
+      reader.url('item.home'),
+      itemId,
+    );
+    const itemUrl = reader.optionalString(data, 'item.url') ?? reader.url('item.page', { itemId });
 
-    return parseItemOffer(reader, profile, data, page.url());
+    return parseItemOffer(reader, profile, data, itemUrl);
   }
 
   async reserve(request: ReserveRequest): Promise<ReserveResult> {
     validateReserveRequest(request, true);
 
-    return reserveOnTaobao(this.site, request, { cartConcurrency: this.cartConcurrency });
+    // Cart, confirm page and submit share the page's origin and state: no renewal in between.
+    return this.context.holdPage(() =>
+      reserveOnTaobao(this.site, request, { cartConcurrency: this.cartConcurrency }),
+    );
   }
 
   async cancelOrder(orderNumber: string, reason: CancelReason): Promise<void> {

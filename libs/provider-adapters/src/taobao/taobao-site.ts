@@ -27,6 +27,8 @@ const SKIPPED_RESOURCES = new Set(['image', 'font', 'media']);
  */
 export class TaobaoSite {
   private readonly prepared = new WeakSet<Page>();
+  // One landing navigation per page at a time: parallel navigations abort each other.
+  private readonly landings = new WeakMap<Page, Promise<void>>();
 
   constructor(
     readonly context: AccountContext,
@@ -68,6 +70,33 @@ export class TaobaoSite {
       const text = response ? await response.text() : '';
 
       return this.parseJsonAnswer(step, response?.status() ?? 0, text, itemId);
+    });
+  }
+
+  /**
+   * GETs a JSON endpoint with `fetch` from inside the page, so the session's cookies go along
+   * and several requests can run at once on one page. The page first lands on `landingUrl`
+   * when it shows another origin (a fresh or renewed page), once for all requests waiting.
+   */
+  async fetchJson(
+    step: string,
+    url: string,
+    landingUrl: string,
+    itemId?: string,
+  ): Promise<Record<string, unknown>> {
+    return this.context.step(step, async (page) => {
+      await this.landOn(page, landingUrl);
+      const answer = await page.evaluate(async (target: string) => {
+        const response = await fetch(target, {
+          credentials: 'include',
+          headers: { Accept: 'application/json' },
+        });
+
+        return { status: response.status, url: response.url, text: await response.text() };
+      }, url);
+      this.checkRedirectUrl(answer.url);
+
+      return this.parseJsonAnswer(step, answer.status, answer.text, itemId);
     });
   }
 
@@ -161,8 +190,33 @@ export class TaobaoSite {
     });
   }
 
+  private async landOn(page: Page, landingUrl: string): Promise<void> {
+    const current = page.url();
+    if (current.startsWith('http') && new URL(current).origin === new URL(landingUrl).origin) {
+      return;
+    }
+
+    let landing = this.landings.get(page);
+    if (!landing) {
+      landing = (async () => {
+        await this.prepare(page);
+        const response = await page.goto(landingUrl, { waitUntil: 'domcontentloaded' });
+        await this.checkLanding(page, response);
+      })();
+      this.landings.set(page, landing);
+      landing.then(
+        () => this.landings.delete(page),
+        () => this.landings.delete(page),
+      );
+    }
+    await landing;
+  }
+
   private checkRedirects(page: Page): void {
-    const url = page.url();
+    this.checkRedirectUrl(page.url());
+  }
+
+  private checkRedirectUrl(url: string): void {
     if (url.includes(this.profile.urlMarkers.punish)) {
       throw new ChallengeRequiredError('punish', 'The provider sent the browser to its risk check');
     }

@@ -10,7 +10,10 @@ export const TAOBAO_PROFILE = {
   urls: {
     'login.page': '{login}/member/login.jhtml',
     'session.probe': '{www}/my_taobao.htm',
+    'item.home': '{item}/',
     'item.page': '{item}/item.htm?id={itemId}',
+    // The item page's data as JSON, read with `fetch` so several offers load at once.
+    'item.json': '{item}/item.htm?id={itemId}&format=json',
     'cart.page': '{cart}/cart',
     'cart.add': '{cart}/cart/add.do',
     'cart.update': '{cart}/cart/update.do',

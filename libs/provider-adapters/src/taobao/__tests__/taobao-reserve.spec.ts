@@ -1,6 +1,7 @@
 import { ADDRESS, startSandboxFixture, type SandboxFixture } from '../../../test/sandbox-fixture';
 import { withJob } from '../../adapter/provider-adapter';
 import type { AccountAccess, ReserveLine, ReserveRequest } from '../../adapter/types';
+import { BrowserPool } from '../../browser/browser-pool';
 import {
   DealLimitReachedError,
   InvalidRequestError,
@@ -12,7 +13,8 @@ import {
   ProviderTimeoutError,
   SessionExpiredError,
 } from '../../errors/provider-errors';
-import { TAOBAO_PROFILE } from '../taobao.profile';
+import { TaobaoAdapter } from '../taobao-adapter';
+import { TAOBAO_PROFILE, sandboxHosts } from '../taobao.profile';
 
 jest.setTimeout(120_000);
 
@@ -116,6 +118,25 @@ describe('TaobaoAdapter reservations and orders (against a live Sandbox)', () =>
       result.orders.map((order) => order.orderNumber).sort(),
     );
     expect(truth.every((order) => order.status === 'WAIT_BUYER_PAY')).toBe(true);
+  });
+
+  it('should keep the job page through a checkout longer than the page step budget', async () => {
+    const buyer = await newBuyer();
+    // Renewing the page mid-checkout used to close it under running cart additions.
+    const pool = new BrowserPool({ size: 1, maxStepsPerPage: 2 });
+    const sut = new TaobaoAdapter({
+      pool,
+      hosts: sandboxHosts(fixture.sandbox.url),
+      code: 'sandbox',
+    });
+
+    const result = await withJob(sut, buyer, (job) =>
+      job.reserve(request([TSHIRT_BLACK_XL, JEANS_DEEP_BLUE_32, CUP_SILVER])),
+    ).finally(() => pool.close());
+    const truth = await ordersOf(buyer.login);
+
+    expect(result.orders).toHaveLength(2);
+    expect(truth).toHaveLength(2);
   });
 
   it('should merge two lines of the same SKU into one cart line and report both', async () => {

@@ -72,6 +72,23 @@ describe('TaobaoAdapter sessions and item offers (against a live Sandbox)', () =
     });
   });
 
+  it('should read several offers at once on one job, each with its own data', async () => {
+    const ids = ['600000000001', '600000000002', '600000000003', '600000000005'];
+
+    const offers = await withJob(fixture.taobao(), { accountId: 'anon', login: 'anon' }, (job) =>
+      Promise.all(ids.map((id) => job.getItemOffer(id))),
+    );
+
+    expect(offers.map((offer) => offer.itemId)).toEqual(ids);
+    expect(offers.map((offer) => offer.sellerId)).toEqual([
+      '2200000001',
+      '2200000001',
+      '2200000002',
+      '2200000003',
+    ]);
+    expect(offers.every((offer) => offer.skus.length > 0)).toBe(true);
+  });
+
   it('should mark a Tmall item as Tmall', async () => {
     const offer = await withJob(fixture.taobao(), { accountId: 'anon', login: 'anon' }, (job) =>
       job.getItemOffer('600000000005'),
