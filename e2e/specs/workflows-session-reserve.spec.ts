@@ -251,4 +251,23 @@ test.describe.serial('workflows: a session through the popup, then reserve and u
     await expect(page.getByTestId('attention-badge')).toBeHidden();
     await page.screenshot({ path: screenshotPath('workflows-22-answered'), fullPage: true });
   });
+
+  test('the activity page and purchase tab switch language without reloading', async ({ page }) => {
+    await logIn(page);
+    await page.getByTestId('nav-autobuy').click();
+    await page.getByTestId('activity-link').first().click();
+    await expect(page.getByTestId('activity-page')).toBeVisible();
+    await expect(page.getByTestId('back-to-activities')).toContainText('Все активности');
+
+    await page.getByTestId('language-switch').getByText('EN').click();
+    await expect(page.getByTestId('back-to-activities')).toContainText('All activities');
+    await expect(page.getByTestId('activity-page')).toContainText('Live log');
+
+    await openOrder(page, 'DEMO-1003');
+    await expect(page.getByTestId('auto-purchase-form')).toContainText('Auto-purchase');
+    await expect(page.getByTestId('session-panel')).toContainText('Run synchronization');
+    await page.screenshot({ path: screenshotPath('workflows-23-english'), fullPage: true });
+    await page.getByTestId('language-switch').getByText('RU').click();
+    await expect(page.getByTestId('auto-purchase-form')).toContainText('Автозакупка');
+  });
 });
