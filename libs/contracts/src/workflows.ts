@@ -162,6 +162,45 @@ export interface WebhookDeliveryDto {
   deliveredAt: string | null;
 }
 
+/** Events a webhook can subscribe to. */
+export const WEBHOOK_EVENTS = ['item.state_changed'] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+/** The answer of `POST /webhooks`: the only one that carries the signing secret. */
+export interface CreatedWebhookDto extends WebhookDto {
+  secret: string;
+}
+
+/** One try of a delivery, as the delivery log keeps it. */
+export interface WebhookDeliveryAttemptDto {
+  attempt: number;
+  at: string;
+  responseStatus: number | null;
+  error: string | null;
+}
+
+/** A delivery with its retry plan and every attempt (`GET /webhooks/:id/deliveries`). */
+export interface WebhookDeliveryLogDto extends WebhookDeliveryDto {
+  eventId: string;
+  nextAttemptAt: string | null;
+  attemptLog: WebhookDeliveryAttemptDto[];
+}
+
+/** The JSON body POSTed to a webhook's URL; `X-Autobuy-Signature` signs its raw bytes. */
+export interface ItemStateChangedEventBody {
+  id: string;
+  event: 'item.state_changed';
+  occurredAt: string;
+  data: {
+    orderId: string;
+    orderExternalId: string | null;
+    itemIds: string[];
+    from: string | null;
+    to: string;
+    reason: string | null;
+  };
+}
+
 // ---- Socket messages of the workflows (on the activities gateway's connection) -----------------
 
 export const WORKFLOW_LIVE_EVENTS = {

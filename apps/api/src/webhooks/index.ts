@@ -1,0 +1,2 @@
+export { WEBHOOK_ENTITIES } from './entities';
+export { WebhooksModule } from './webhooks.module';
