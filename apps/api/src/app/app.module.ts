@@ -18,6 +18,7 @@ import { SeedModule } from '../seed/seed.module';
 import { LoginHandler } from '../sessions/login.handler';
 import { OperatorLiveAuthenticator } from '../sessions/operator-live-authenticator';
 import { SessionsModule } from '../sessions/sessions.module';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { HttpErrorFilter } from './http-error.filter';
 
 @Module({})
@@ -64,6 +65,7 @@ export class AppModule {
         OrderBindingModule,
         HealthModule,
         SeedModule,
+        WebhooksModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },

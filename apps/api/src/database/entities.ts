@@ -10,6 +10,7 @@ import { ProviderAccountEntity } from '../providers/entities/provider-account.en
 import { ProviderEntity } from '../providers/entities/provider.entity';
 import { ProviderSessionEntity } from '../sessions/provider-session.entity';
 import { WarehouseProfileEntity } from '../providers/entities/warehouse-profile.entity';
+import { WEBHOOK_ENTITIES } from '../webhooks/entities';
 
 export const ENTITIES = [
   OperatorEntity,
@@ -24,4 +25,5 @@ export const ENTITIES = [
   ...ACTIVITY_ENTITIES,
   ProviderSessionEntity,
   ...ORDER_BINDING_ENTITIES,
+  ...WEBHOOK_ENTITIES,
 ];

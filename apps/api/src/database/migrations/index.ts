@@ -2,6 +2,7 @@ import { ACTIVITY_MIGRATIONS } from '../../activities';
 import { Foundation1764777600000 } from './1764777600000-foundation';
 import { ProviderSessions1765000000000 } from './1765000000000-provider-sessions';
 import { OrderBinding1765200000000 } from './1765200000000-order-binding';
+import { Webhooks1765500000000 } from './1765500000000-webhooks';
 
 /** Every migration in order; later issues append here. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   ...ACTIVITY_MIGRATIONS,
   ProviderSessions1765000000000,
   OrderBinding1765200000000,
+  Webhooks1765500000000,
 ];
