@@ -17,20 +17,35 @@ interface Box {
  * that page as a picture, so the spec clicks it where a person would see the fields.
  */
 async function loginFieldBoxes(browser: Browser, width: number, height: number) {
+  return fieldBoxes(browser, width, height, () => Promise.resolve(), {
+    login: '#fm-login-id',
+    password: '#fm-login-password',
+    submit: '#fm-login-submit',
+  });
+}
+
+/** The boxes of some elements on a Sandbox page of the streamed size, reached by `goTo`. */
+async function fieldBoxes<K extends string>(
+  browser: Browser,
+  width: number,
+  height: number,
+  goTo: (page: Page) => Promise<void>,
+  selectors: Record<K, string>,
+): Promise<Record<K, Box>> {
   const context = await browser.newContext({ viewport: { width, height } });
   const page = await context.newPage();
   await page.goto(`${sandboxUrl}/member/login.jhtml`);
+  await goTo(page);
   const boxOf = async (selector: string): Promise<Box> => {
     const box = await page.locator(selector).boundingBox();
     if (!box) throw new Error(`${selector} is not shown on the Sandbox login page`);
 
     return box;
   };
-  const boxes = {
-    login: await boxOf('#fm-login-id'),
-    password: await boxOf('#fm-login-password'),
-    submit: await boxOf('#fm-login-submit'),
-  };
+  const boxes = {} as Record<K, Box>;
+  for (const name of Object.keys(selectors) as K[]) {
+    boxes[name] = await boxOf(selectors[name]);
+  }
   await context.close();
 
   return boxes;
@@ -269,5 +284,68 @@ test.describe.serial('workflows: a session through the popup, then reserve and u
     await page.screenshot({ path: screenshotPath('workflows-23-english'), fullPage: true });
     await page.getByTestId('language-switch').getByText('RU').click();
     await expect(page.getByTestId('auto-purchase-form')).toContainText('Автозакупка');
+  });
+
+  test('adds an SMS-code account by typing the code into the streamed check page', async ({
+    page,
+    browser,
+    request,
+  }) => {
+    await logIn(page);
+    const added = await page.request.post('/api/v1/accounts', {
+      data: { provider: 'sandbox', login: 'sms_buyer' },
+    });
+    expect(added.ok()).toBe(true);
+    await openOrder(page, 'DEMO-1002');
+
+    const popupOpened = page.waitForEvent('popup');
+    await page.getByTestId('session-add').click();
+    const popup = await popupOpened;
+    const canvas = popup.getByTestId('login-canvas');
+    await expect(canvas).toHaveAttribute('data-drawn', 'true');
+    const width = Number(await canvas.getAttribute('data-page-width'));
+    const height = Number(await canvas.getAttribute('data-page-height'));
+    const form = await loginFieldBoxes(browser, width, height);
+    const check = await fieldBoxes(
+      browser,
+      width,
+      height,
+      async (helper) => {
+        await helper.locator('#fm-login-id').fill('sms_buyer');
+        await helper.locator('#fm-login-password').fill('sandbox123');
+        await helper.locator('#fm-login-submit').click();
+        await helper.waitForURL(/normal_validate/);
+      },
+      { send: '#J_GetCode', code: '#J_Checkcode', submit: '#J_SubmitCode' },
+    );
+
+    await clickOnCanvas(popup, form.login);
+    await popup.keyboard.type('sms_buyer');
+    await clickOnCanvas(popup, form.password);
+    await popup.keyboard.type('sandbox123');
+    await clickOnCanvas(popup, form.submit);
+    await expect(popup.getByTestId('popup-challenge')).toBeVisible({ timeout: 30_000 });
+
+    // The code the Sandbox "sends" is the newest one after this click, read from its phone.
+    const before = await request.get(`${sandboxUrl}/__control/phone/sms?login=sms_buyer`);
+    const previous = before.ok() ? ((await before.json()) as { code: string }).code : null;
+    await clickOnCanvas(popup, check.send);
+    let code = previous;
+    await expect(async () => {
+      const sms = await request.get(`${sandboxUrl}/__control/phone/sms?login=sms_buyer`);
+      expect(sms.ok()).toBe(true);
+      code = ((await sms.json()) as { code: string }).code;
+      expect(code).not.toBe(previous);
+    }).toPass({ timeout: 20_000 });
+    await popup.screenshot({ path: screenshotPath('workflows-24-sms-check') });
+
+    await clickOnCanvas(popup, check.code);
+    await popup.keyboard.type(code ?? '');
+    const closed = popup.waitForEvent('close', { timeout: 45_000 });
+    await clickOnCanvas(popup, check.submit);
+    await closed;
+
+    const row = page.getByTestId('session-row').filter({ hasText: 'sms_buyer' });
+    await expect(row).toHaveAttribute('data-state', 'active');
   });
 });
