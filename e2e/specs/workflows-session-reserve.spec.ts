@@ -348,4 +348,30 @@ test.describe.serial('workflows: a session through the popup, then reserve and u
     const row = page.getByTestId('session-row').filter({ hasText: 'sms_buyer' });
     await expect(row).toHaveAttribute('data-state', 'active');
   });
+
+  test('an outdated configuration answered with "cancel the item" cancels only that item', async ({
+    page,
+    request,
+  }) => {
+    const removed = await request.patch(`${sandboxUrl}/__control/items/600000000004`, {
+      data: { removeSkuIds: ['60000000000402'] },
+    });
+    expect(removed.ok()).toBe(true);
+    await logIn(page);
+    await openOrder(page, 'DEMO-1002');
+    // Two sessions now: the operator chooses the one that reserves.
+    await page.getByTestId('session-row').filter({ hasText: 'sandbox_buyer' }).click();
+    await page.getByTestId('select-all').check();
+    await page.getByTestId('reserve').click();
+
+    const modal = page.getByTestId('progress-modal');
+    await expect(modal.getByTestId('question-panel')).toBeVisible({ timeout: 50_000 });
+    await modal.locator('[data-testid="question-option"][data-choice="cancel_item"]').click();
+    await expect(modal.getByTestId('activity-state')).toHaveAttribute('data-state', FINAL, {
+      timeout: 50_000,
+    });
+    await expect(modal.locator('[data-testid="item-result"][data-state="cancelled"]')).toHaveCount(
+      1,
+    );
+  });
 });
