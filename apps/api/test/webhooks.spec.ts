@@ -1,7 +1,8 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 
 import {
   API_KEY_HEADER,
+  type AuditEntryDto,
   type CreatedWebhookDto,
   type ItemStateChangedEventBody,
   type WebhookDeliveryLogDto,
@@ -284,5 +285,74 @@ describe('webhooks', () => {
     expect(bad.body.details.cursor).toBeDefined();
     await removeWebhook(webhook.id);
     await removeWebhook(off.id);
+  });
+
+  it('should audit a purchase operation, an answer and a webhook change with who and where', async () => {
+    await t.http
+      .post('/api/v1/operators')
+      .set('Cookie', admin)
+      .send({ login: 'anna', password: 'operator-password-2', role: 'operator' })
+      .expect(201);
+    const anna = await t.login('anna', 'operator-password-2');
+    const activityId = randomUUID();
+    const questionId = randomUUID();
+
+    // Refused writes are audited too: the attempt is what an investigation needs.
+    const reservation = await t.http
+      .post('/api/v1/reservations')
+      .set('Cookie', anna)
+      .set('User-Agent', 'audit-test')
+      .send({ orderId, itemIds: [itemId], sessionId: randomUUID() });
+    expect(reservation.status).toBeGreaterThanOrEqual(400);
+    await t.http
+      .post(`/api/v1/activities/${activityId}/answers`)
+      .set('Cookie', anna)
+      .send({ questionId, choice: 'abort' })
+      .expect(404);
+    const webhook = await createWebhook({ secret: 'a-secret-never-logged' });
+
+    const log = await t.http.get('/api/v1/audit?limit=20').set('Cookie', admin).expect(200);
+    const entries = log.body.items as AuditEntryDto[];
+    const find = (action: string): AuditEntryDto | undefined =>
+      entries.find((e) => e.action === action);
+
+    expect(find('POST /api/v1/reservations')).toMatchObject({
+      actorType: 'operator',
+      actorLabel: 'anna',
+      target: orderId,
+      outcome: expect.not.stringMatching(/^ok$/),
+      ip: expect.stringMatching(/127\.0\.0\.1/),
+      userAgent: 'audit-test',
+      details: expect.objectContaining({ orderId, itemIds: [itemId] }),
+    });
+    expect(find('POST /api/v1/activities/:id/answers')).toMatchObject({
+      actorLabel: 'anna',
+      target: activityId,
+      ip: expect.stringMatching(/127\.0\.0\.1/),
+      details: { questionId, choice: 'abort' },
+    });
+    expect(find('POST /api/v1/webhooks')).toMatchObject({
+      actorLabel: 'admin',
+      target: webhook.id,
+      outcome: 'ok',
+      ip: expect.stringMatching(/127\.0\.0\.1/),
+      details: { url: receiver.url, events: ['item.state_changed'] },
+    });
+    expect(JSON.stringify(log.body)).not.toContain('a-secret-never-logged');
+    expect(JSON.stringify(log.body)).not.toContain(webhook.secret);
+    await removeWebhook(webhook.id);
+  });
+
+  it('should page the audit log with a cursor and refuse a forged one', async () => {
+    const first = await t.http.get('/api/v1/audit?limit=2').set('Cookie', admin).expect(200);
+    expect(first.body.items).toHaveLength(2);
+    const second = await t.http
+      .get(`/api/v1/audit?limit=2&cursor=${first.body.nextCursor}`)
+      .set('Cookie', admin)
+      .expect(200);
+    const ids = [...first.body.items, ...second.body.items].map((e: AuditEntryDto) => e.id);
+
+    expect(new Set(ids).size).toBe(ids.length);
+    await t.http.get('/api/v1/audit?cursor=forged').set('Cookie', admin).expect(400);
   });
 });

@@ -201,6 +201,25 @@ export interface ItemStateChangedEventBody {
   };
 }
 
+// ---- Audit log ---------------------------------------------------------------------------------
+
+/** One write through the API: who (`actorType`, `actorLabel`), what, when and from where. */
+export interface AuditEntryDto {
+  id: string;
+  occurredAt: string;
+  actorType: string;
+  actorLabel: string | null;
+  /** `METHOD /route`, e.g. `POST /api/v1/reservations`. */
+  action: string;
+  target: string | null;
+  /** `ok`, or the error code the write ended with. */
+  outcome: string;
+  ip: string | null;
+  userAgent: string | null;
+  /** The fields naming what was touched (order, items, answer, activity started); no secrets. */
+  details: Record<string, unknown> | null;
+}
+
 // ---- Socket messages of the workflows (on the activities gateway's connection) -----------------
 
 export const WORKFLOW_LIVE_EVENTS = {

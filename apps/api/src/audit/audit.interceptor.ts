@@ -9,6 +9,7 @@ import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
 
 import { clientIp, userAgent, type AuthenticatedRequest } from '../auth/principal';
 import { DomainError } from '../common/errors/domain-error';
+import { auditDetails, auditTarget } from './audit-details';
 import { AuditService, type AuditRecord } from './audit.service';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -27,7 +28,7 @@ export class AuditInterceptor implements NestInterceptor {
     }
 
     return next.handle().pipe(
-      mergeMap((value) => from(this.write(request, 'ok').then(() => value))),
+      mergeMap((value) => from(this.write(request, 'ok', value).then(() => value))),
       catchError((error: unknown) => {
         const outcome =
           error instanceof DomainError ? String(error.code) : (error as Error).name || 'error';
@@ -37,7 +38,11 @@ export class AuditInterceptor implements NestInterceptor {
     );
   }
 
-  private async write(request: AuthenticatedRequest, outcome: string): Promise<void> {
+  private async write(
+    request: AuthenticatedRequest,
+    outcome: string,
+    answer?: unknown,
+  ): Promise<void> {
     const route = (request.route as { path?: string } | undefined)?.path ?? request.path;
     const params = request.params as Record<string, string>;
     const principal = request.principal;
@@ -62,10 +67,11 @@ export class AuditInterceptor implements NestInterceptor {
       await this.audit.record({
         ...actor,
         action: `${request.method} ${route}`,
-        target: params.id ?? params.code ?? null,
+        target: auditTarget(params ?? {}, body, answer),
         outcome,
         ip: clientIp(request),
         userAgent: userAgent(request),
+        details: auditDetails(body, answer) ?? undefined,
       });
     } catch (error) {
       // The change itself is already done; losing its audit row must not turn it into an error.
