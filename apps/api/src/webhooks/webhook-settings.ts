@@ -15,7 +15,13 @@ export interface WebhookSettings {
 
 export const WEBHOOK_SETTINGS = Symbol('WEBHOOK_SETTINGS');
 
-function positive(env: NodeJS.ProcessEnv, name: string, fallback: number, unit = 1): number {
+function positive(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  unit = 1,
+  fractions = true,
+): number {
   const raw = env[name]?.trim();
   if (raw === undefined || raw === '') {
     return fallback;
@@ -25,15 +31,15 @@ function positive(env: NodeJS.ProcessEnv, name: string, fallback: number, unit =
   if (!Number.isFinite(value) || value <= 0) {
     throw new ConfigError(`${name} must be a positive number, got "${raw}"`);
   }
+  if (!fractions && !Number.isInteger(value)) {
+    throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+  }
 
   return Math.round(value * unit);
 }
 
 export function loadWebhookSettings(env: NodeJS.ProcessEnv): WebhookSettings {
-  const maxAttempts = positive(env, 'WEBHOOK_MAX_ATTEMPTS', 8);
-  if (!Number.isInteger(maxAttempts)) {
-    throw new ConfigError(`WEBHOOK_MAX_ATTEMPTS must be a whole number, got "${maxAttempts}"`);
-  }
+  const maxAttempts = positive(env, 'WEBHOOK_MAX_ATTEMPTS', 8, 1, false);
 
   return {
     retryBaseMs: positive(env, 'WEBHOOK_RETRY_BASE_SECONDS', 30_000, 1000),
