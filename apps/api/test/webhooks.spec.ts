@@ -11,6 +11,8 @@ import {
   type WebhookDeliveryLogDto,
 } from '@autobuy/contracts';
 
+import { DataSource } from 'typeorm';
+
 import { ItemStateChanges } from '../src/orders/item-state-changes';
 import { importRequest } from './fixtures';
 import { postgresReachable } from './support/postgres';
@@ -120,6 +122,11 @@ describe.each(['sqlite', 'postgres'] as const)('webhooks on %s', (engine) => {
     expect(created.secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
     expect(created).toMatchObject({ url: receiver.url, events: ['item.state_changed'] });
 
+    const [stored] = await t.running.app
+      .get(DataSource)
+      .query('SELECT secret_sealed FROM webhooks');
+    expect(stored.secret_sealed).toMatch(/^v1:/);
+    expect(stored.secret_sealed).not.toContain(created.secret);
     const list = await t.http.get('/api/v1/webhooks').set('Cookie', admin).expect(200);
     expect(list.body).toEqual([expect.objectContaining({ id: created.id, enabled: false })]);
     expect(JSON.stringify(list.body)).not.toContain(created.secret);
