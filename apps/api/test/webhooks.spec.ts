@@ -10,7 +10,6 @@ import {
   type ItemStateChangedEventBody,
   type WebhookDeliveryLogDto,
 } from '@autobuy/contracts';
-
 import { DataSource } from 'typeorm';
 
 import { ItemStateChanges } from '../src/orders/item-state-changes';
