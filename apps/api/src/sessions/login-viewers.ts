@@ -62,6 +62,8 @@ export class LoginViewers {
     attachment.unsubscribe.push(
       await this.bus.subscribe(channels.to(socket.id), (message) => {
         if (message['type'] === 'attach') {
+          // Admitted before the next message is handled: the frame sent with the ack must pass.
+          admitted = message['ok'] === true;
           answer(message as unknown as LoginAttachAck);
         } else if (message['type'] === 'input') {
           const requestId = String(message['requestId']);
@@ -96,7 +98,6 @@ export class LoginViewers {
       return ack;
     }
 
-    admitted = true;
     const bySocket = this.attachments.get(socket.id) ?? new Map<string, Attachment>();
     bySocket.set(activityId, attachment);
     this.attachments.set(socket.id, bySocket);

@@ -8,6 +8,7 @@ import { ProviderAccess } from '../../src/sessions/provider-access';
 import { ProviderAdapters } from '../../src/sessions/provider-adapters';
 import { SessionChecker } from '../../src/sessions/session-checker';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { LOGIN_FORM, measure, typePassword } from './support/login-page';
 import { type Box, Popup } from './support/popup';
 import { SANDBOX_PASSWORD, type Sandbox, startSandbox } from './support/sandbox';
 
@@ -45,34 +46,7 @@ describe('provider sessions against a live Sandbox in Chromium', () => {
     return opened;
   };
 
-  async function measure(path: string, selectors: string[], login?: string) {
-    const pool = app.running.app.get(ProviderAdapters).browserPool();
-    const probe = await pool.acquire('probe');
-    try {
-      return await probe.step('measure', async (page) => {
-        await page.goto(`${sandbox.url}/member/login.jhtml`);
-        if (login) {
-          await page.type('#fm-login-id', login);
-          await page.type('#fm-login-password', SANDBOX_PASSWORD);
-          await Promise.all([page.waitForNavigation(), page.click('#fm-login-submit')]);
-        } else if (path !== '/member/login.jhtml') {
-          await page.goto(`${sandbox.url}${path}`);
-        }
-        const boxes: Record<string, Box> = {};
-        for (const selector of selectors) {
-          const box = await (await page.$(selector))?.boundingBox();
-          if (!box) {
-            throw new Error(`${selector} is not on ${page.url()}`);
-          }
-          boxes[selector] = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-        }
-
-        return boxes;
-      });
-    } finally {
-      await probe.release();
-    }
-  }
+  const pool = () => app.running.app.get(ProviderAdapters).browserPool();
 
   async function addAccount(provider: string, login: string, apiKey?: string): Promise<string> {
     const response = await app.http
@@ -105,18 +79,9 @@ describe('provider sessions against a live Sandbox in Chromium', () => {
     }
   }
 
-  /** Types login and password into the streamed login form, as an operator would. */
   async function passwordLogin(window: Popup, activityId: string, login: string): Promise<void> {
-    const form = await measure('/member/login.jhtml', [
-      '#fm-login-id',
-      '#fm-login-password',
-      '#fm-login-submit',
-    ]);
-    await window.click(activityId, form['#fm-login-id'] as Box);
-    await window.type(activityId, login);
-    await window.click(activityId, form['#fm-login-password'] as Box);
-    await window.type(activityId, SANDBOX_PASSWORD);
-    await window.click(activityId, form['#fm-login-submit'] as Box);
+    const form = await measure(pool(), sandbox.url, LOGIN_FORM);
+    await typePassword(window, activityId, form, login);
   }
 
   async function sessions(): Promise<ProviderSessionDto[]> {
@@ -214,15 +179,15 @@ describe('provider sessions against a live Sandbox in Chromium', () => {
     const activityId = await startLogin();
     expect((await window.attach(activityId)).ok).toBe(true);
     const validate = await measure(
-      '',
+      pool(),
+      sandbox.url,
       ['#J_GetCode', '#J_Checkcode', '#J_SubmitCode'],
       'sms_buyer',
     );
 
     await passwordLogin(window, activityId, 'sms_buyer');
     expect(await window.status(activityId, 'challenge')).toMatchObject({ kind: 'sms' });
-    await window.click(activityId, validate['#J_GetCode'] as Box);
-    const code = await waitForSmsCode('sms_buyer');
+    const code = await requestSmsCode(window, activityId, validate['#J_GetCode'] as Box);
     await window.click(activityId, validate['#J_Checkcode'] as Box);
     await window.type(activityId, code);
     await window.click(activityId, validate['#J_SubmitCode'] as Box);
@@ -234,14 +199,29 @@ describe('provider sessions against a live Sandbox in Chromium', () => {
     ]);
   });
 
-  async function waitForSmsCode(login: string): Promise<string> {
-    for (;;) {
-      const code = await sandbox.smsCode(login).catch(() => null);
-      if (code) {
-        return code;
+  /**
+   * Presses "send code" until the phone receives one, as an operator would press it again when
+   * nothing arrives (a press right after the page appeared can land before its script is ready).
+   */
+  async function requestSmsCode(window: Popup, activityId: string, button: Box): Promise<string> {
+    const sentAt = async () =>
+      (
+        await sandbox
+          .control<{ sentAtMs: number }>('GET', '/phone/sms?login=sms_buyer')
+          .catch(() => ({ sentAtMs: 0 }))
+      ).sentAtMs;
+    const before = await sentAt();
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      await window.click(activityId, button);
+      for (let poll = 0; poll < 20; poll += 1) {
+        if ((await sentAt()) !== before) {
+          return sandbox.smsCode('sms_buyer');
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      await new Promise((resolve) => setTimeout(resolve, 100));
     }
+
+    throw new Error('The Sandbox sent no SMS code after ten presses of the send button');
   }
 
   it('should refuse a login whose nickname is not on the account list', async () => {
