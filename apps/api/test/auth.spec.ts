@@ -11,6 +11,8 @@ const PUBLIC_ROUTES = [
 ];
 
 // The only routes an integrator's key may use, each with the scope it needs.
+// Everything an integrator's key may reach: reading, importing orders, purchase operations and
+// following their activities. Settings, operators, keys, webhooks and the audit log stay closed.
 const INTEGRATOR_ROUTES = [
   'GET /api/v1/providers',
   'GET /api/v1/providers/:code/warehouse-profile',
@@ -18,6 +20,18 @@ const INTEGRATOR_ROUTES = [
   'POST /api/v1/orders',
   'GET /api/v1/orders',
   'GET /api/v1/orders/:id',
+  'GET /api/v1/sessions',
+  'POST /api/v1/sessions/:id/sync',
+  'POST /api/v1/reservations',
+  'POST /api/v1/unbindings',
+  'POST /api/v1/bindings',
+  'GET /api/v1/activities',
+  'GET /api/v1/activities/:id',
+  'GET /api/v1/activities/:id/events',
+  'POST /api/v1/activities/:id/answers',
+  'POST /api/v1/activities/:id/cancel',
+  'POST /api/v1/activities/:id/retry',
+  'GET /api/v1/metrics',
 ];
 
 describe.each(['sqlite', 'postgres'] as const)('auth on %s', (engine) => {

@@ -13,8 +13,11 @@ import { ActivityError } from '../activities/activity-error';
 import { activityErrorToHttp } from '../activities/http/activity-error-http';
 import { AuthError, AuthErrorCode } from '../auth/auth.error';
 import { RequestError, RequestErrorCode } from '../common/errors/request-error';
+import { BindingError, bindingErrorStatus } from '../order-binding/binding.error';
 import { OrdersError, OrdersErrorCode } from '../orders/orders.error';
 import { ProvidersError, ProvidersErrorCode } from '../providers/providers.error';
+import { sessionsErrorToHttp } from '../sessions/sessions-error.filter';
+import { SessionsError } from '../sessions/sessions.error';
 
 interface HttpError {
   status: number;
@@ -165,6 +168,23 @@ export class HttpErrorFilter implements ExceptionFilter {
       }
 
       return reply(status, code, exception.message, exception.fields);
+    }
+    // Sessions and purchase refusals also surface from other modules' routes (a sync started
+    // on a session that does not exist), so they are mapped here and not only per controller.
+    if (exception instanceof SessionsError) {
+      const { status, code } = sessionsErrorToHttp(exception);
+
+      return reply(status, code, exception.message, exception.fields);
+    }
+    if (exception instanceof BindingError) {
+      const status = bindingErrorStatus(exception.code);
+
+      return reply(
+        status,
+        status === 404 ? 'not_found' : exception.code,
+        exception.message,
+        exception.details,
+      );
     }
     if (exception instanceof HttpException) {
       return fromHttp(exception);
