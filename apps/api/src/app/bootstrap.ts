@@ -92,10 +92,8 @@ export async function bootstrap(
     );
     context.enableShutdownHooks();
     const startup = await context.get(StartupService).run(false, !isPostgres(config));
-    logger.log(
-      'Worker started: no background handlers exist yet, so it only keeps the schema current',
-    );
-    // Nothing else holds the event loop yet; this keeps the worker up until it is stopped.
+    logger.log('Worker started: it runs activities, session checks, sync and webhook deliveries');
+    // Without Redis nothing else may hold the event loop; this keeps the worker up until stopped.
     const keepAlive = setInterval(() => undefined, 60_000);
 
     return {
@@ -120,9 +118,6 @@ export async function bootstrap(
     output(firstAdminBanner(startup.firstAdmin, url));
   }
   logger.log(`Autobuy ${config.role === 'all' ? '' : `(${config.role}) `}listens on ${url}`);
-  if (config.role === 'all') {
-    logger.log('No background handlers exist yet; the worker part of this process is idle');
-  }
 
   return { app, url, dataSource, startup, close: () => app.close() };
 }
