@@ -69,7 +69,10 @@ export function taobaoError(
     return new ItemOutdatedError(itemId, 'sku', null, null);
   }
   if (is(codes.notBuyable)) {
-    return new NotBuyableError(itemId, 'other', msg);
+    // A refusal at the confirm page (over the purchase limit) names its item in the details.
+    const named = typeof details?.['itemId'] === 'string' ? details['itemId'] : itemId;
+
+    return new NotBuyableError(named, 'other', msg);
   }
   if (is(codes.outOfStock)) {
     return new NotBuyableError(itemId, 'stock', msg);

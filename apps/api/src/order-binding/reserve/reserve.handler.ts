@@ -54,8 +54,8 @@ const AUTO_RESUBMITS = 1;
 const CLOCK_ALLOWANCE_MS = 10 * 60 * 1000;
 /** Pages of the provider's order list searched for an attempt's orders (newest first). */
 const RECONCILE_PAGES = 2;
-// A job drives one browser page, so offers are read one after another (as a human would).
-const OFFER_CONCURRENCY = 1;
+// Offers are read as JSON requests from the job's page, a few at once (like the cart).
+const OFFER_CONCURRENCY = 6;
 
 type Ctx = StepContext<ReserveState>;
 
@@ -549,7 +549,9 @@ export class ReserveHandler {
         return this.askNextIssue({ ...state, issues: [issue] });
       }
     }
-    if (error instanceof NotBuyableError) {
+    const refusesPending = (itemId: string) =>
+      pendingItems(state).some((item) => item.providerItemId === itemId);
+    if (error instanceof NotBuyableError && refusesPending(error.itemId)) {
       const refused = withItems(state, (item) =>
         item.outcome === 'pending' && item.providerItemId === error.itemId
           ? {
