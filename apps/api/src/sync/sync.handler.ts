@@ -119,7 +119,7 @@ export class SyncHandler {
       state.provider,
       orders.map((order) => order.orderNumber),
     );
-    let moved = 0;
+    const changed: { order: ProviderOrder; tracking: string | null; moves: boolean }[] = [];
     for (const order of orders) {
       const row = known.get(order.orderNumber);
       if (!row) {
@@ -132,15 +132,18 @@ export class SyncHandler {
       if (!this.applier.needsUpdate(row, order, tracking)) {
         continue;
       }
-      const change = await this.applier.apply(state.provider, state.accountId, order, tracking);
       // Only a new item state or tracking number counts; a refreshed provider code does not.
-      if (
-        itemStateFor(row.status) !== itemStateFor(order.status) ||
-        tracking !== row.trackingNumber
-      ) {
+      const moves =
+        itemStateFor(row.status) !== itemStateFor(order.status) || tracking !== row.trackingNumber;
+      changed.push({ order, tracking, moves });
+    }
+    const applied = await this.applier.applyAll(state.provider, state.accountId, changed);
+    let moved = 0;
+    applied.forEach((change, index) => {
+      if (changed[index]?.moves) {
         moved += change?.itemIds.length ?? 0;
       }
-    }
+    });
 
     return moved;
   }
