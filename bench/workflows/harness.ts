@@ -147,10 +147,20 @@ export class Bench {
   }
 
   async api<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${this.app.url}/api/v1${path}`, {
-      method,
-      headers: { 'Content-Type': 'application/json', Cookie: this.cookie },
-      body: body === undefined ? undefined : JSON.stringify(body),
+    const send = () =>
+      fetch(`${this.app.url}/api/v1${path}`, {
+        method,
+        headers: { 'Content-Type': 'application/json', Cookie: this.cookie },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    // A kept-alive socket the server closes just as a poll reuses it fails that GET; it is
+    // safe to send again.
+    const response = await send().catch((error: unknown) => {
+      if (method === 'GET') {
+        return send();
+      }
+
+      throw error;
     });
     const text = await response.text();
     if (!response.ok) {
