@@ -14,6 +14,8 @@ export interface WorkflowProviderAccess {
   ): Promise<{ session: ProviderSessionDto; access: AccountAccess }>;
   storeSnapshot(sessionId: string, snapshot: SessionSnapshot): Promise<void>;
   markExpired(sessionId: string, reason: string): Promise<void>;
+  /** Records a completed synchronization, so the session panel shows when it last happened. */
+  recordSync(sessionId: string, at?: Date): Promise<void>;
   activeSessions(provider?: ProviderCode): Promise<ProviderSessionDto[]>;
 }
 

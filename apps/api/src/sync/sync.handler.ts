@@ -86,21 +86,28 @@ export class SyncHandler {
     let ordersSeen = 0;
     let itemsMoved = 0;
 
-    await withAccountJob(this.access, { accountId: state.accountId }, async (job) => {
-      let totalPages = 1;
-      for (let page = 1; page <= totalPages; page++) {
-        const result = await job.listOrders({ page, since });
-        totalPages = result.totalPages;
-        ordersSeen += result.orders.length;
-        itemsMoved += await this.applyPage(state, job, result.orders);
-      }
-    });
+    const sessionId = await withAccountJob(
+      this.access,
+      { accountId: state.accountId },
+      async (job, session) => {
+        let totalPages = 1;
+        for (let page = 1; page <= totalPages; page++) {
+          const result = await job.listOrders({ page, since });
+          totalPages = result.totalPages;
+          ordersSeen += result.orders.length;
+          itemsMoved += await this.applyPage(state, job, result.orders);
+        }
+
+        return session.id;
+      },
+    );
 
     await this.dataSource.manager.save(SyncMarkEntity, {
       accountId: state.accountId,
       syncedAt: new Date(state.startedAt),
       ordersSeen,
     });
+    await this.access.recordSync(sessionId, new Date(state.startedAt));
     await ctx.progress(
       { providerOrdersFound: ordersSeen, itemsDone: itemsMoved },
       `${ordersSeen} changed order(s) read, ${itemsMoved} item(s) updated`,

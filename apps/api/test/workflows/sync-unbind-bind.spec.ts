@@ -63,6 +63,13 @@ describe('synchronize, unbind and bind against a live Sandbox in Chromium', () =
     expect(after[1]!.trackingNumber).toBe('SF1234567890');
     expect(after[3]!.stateReason).toMatch(/closed unpaid/);
     expect(after[3]!.providerOrderNumber).toBeNull();
+
+    const sessions = await world.http
+      .get('/api/v1/sessions')
+      .set('Cookie', world.admin)
+      .expect(200);
+    const synced = sessions.body.find((session: { id: string }) => session.id === sessionId);
+    expect(synced.lastSyncAt).not.toBeNull();
   });
 
   it('should refuse to unbind a paid order and say so', async () => {
