@@ -1,7 +1,7 @@
 // Latency of the live channel: from an activity event being written (the append call) to its
 // arrival at each of 200 connected Socket.IO clients, on one instance and across two (Redis).
 //
-//   node -r ./bench/live/ts-register.cjs bench/live/live-latency.ts
+//   node -r ./scripts/ts-register.cjs bench/live/live-latency.ts
 //
 // Last line: p50_ms=<n> p95_ms=<n> p95_two_instances_ms=<n>
 import { fork } from 'node:child_process';

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 
 import type { WorkerProcessConfig } from './worker-process';
 
-const REGISTER = join(__dirname, 'ts-register.cjs');
+// The workspace's TypeScript loader for child processes (scripts/ts-register.cjs).
+const REGISTER = join(__dirname, '../../../../../scripts/ts-register.cjs');
 const ENTRY = join(__dirname, 'worker-process.ts');
 
 /** Starts a worker process and resolves once it reports ready. */

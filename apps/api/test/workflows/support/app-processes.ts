@@ -18,7 +18,11 @@ export async function startAppProcess(
 ): Promise<AppProcess> {
   const child = spawn(
     process.execPath,
-    ['-r', join(__dirname, 'ts-register.cjs'), join(__dirname, 'app-process.ts')],
+    [
+      '-r',
+      join(__dirname, '../../../../../scripts/ts-register.cjs'),
+      join(__dirname, 'app-process.ts'),
+    ],
     {
       env: { ...process.env, AUTOBUY_TEST_APP: JSON.stringify({ dataDir, overrides }) },
       stdio: ['ignore', 'pipe', 'pipe'],

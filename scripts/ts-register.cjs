@@ -1,12 +1,15 @@
-// Lets a child process run the TypeScript sources directly, as Jest does: SWC compiles each
-// file on require (decorators and their metadata included) and the workspace alias resolves.
+// Lets a Node process (a test's child process, a benchmark) run the TypeScript sources directly,
+// as Jest does: SWC compiles each file on require, decorators and their metadata included, and
+// the workspace libraries resolve to their sources. Use: node -r ./scripts/ts-register.cjs x.ts
 const Module = require('node:module');
 const path = require('node:path');
+const { readFileSync } = require('node:fs');
 const { transformSync } = require('@swc/core');
 
-const root = path.resolve(__dirname, '../../../../..');
+const root = path.resolve(__dirname, '..');
 const aliases = {
   '@autobuy/contracts': path.join(root, 'libs/contracts/src/index.ts'),
+  '@autobuy/provider-adapters': path.join(root, 'libs/provider-adapters/src/index.ts'),
 };
 
 const resolve = Module._resolveFilename;
@@ -15,8 +18,7 @@ Module._resolveFilename = function (request, ...rest) {
 };
 
 require.extensions['.ts'] = function (module, filename) {
-  const source = require('node:fs').readFileSync(filename, 'utf8');
-  const { code } = transformSync(source, {
+  const { code } = transformSync(readFileSync(filename, 'utf8'), {
     filename,
     sourceMaps: 'inline',
     jsc: {
