@@ -10,7 +10,7 @@ import { SessionChecker } from '../../src/sessions/session-checker';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { LOGIN_FORM, measure, typePassword } from './support/login-page';
 import { type Box, Popup } from './support/popup';
-import { SANDBOX_PASSWORD, type Sandbox, startSandbox } from './support/sandbox';
+import { SANDBOX_PASSWORD, type Sandbox, startSandbox } from '../support/sandbox';
 
 jest.setTimeout(120_000);
 

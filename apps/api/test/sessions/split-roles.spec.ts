@@ -14,7 +14,7 @@ import { createPostgresDatabase, type PostgresDatabase } from '../support/postgr
 import { startTestApp, testConfig, type TestApp } from '../support/test-app';
 import { LOGIN_FORM, measure, typePassword } from './support/login-page';
 import { Popup } from './support/popup';
-import { type Sandbox, startSandbox } from './support/sandbox';
+import { type Sandbox, startSandbox } from '../support/sandbox';
 
 jest.setTimeout(120_000);
 

@@ -1,7 +1,7 @@
 import type { BrowserPool } from '@autobuy/provider-adapters';
 
 import type { Box, Popup } from './popup';
-import { SANDBOX_PASSWORD } from './sandbox';
+import { SANDBOX_PASSWORD } from '../../support/sandbox';
 
 export const LOGIN_FORM = ['#fm-login-id', '#fm-login-password', '#fm-login-submit'];
 

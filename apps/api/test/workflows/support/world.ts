@@ -8,7 +8,7 @@ import type {
 import { ProviderAdapters } from '../../../src/sessions/provider-adapters';
 import { SessionRecords } from '../../../src/sessions/session-records';
 import { startTestApp, type TestApp } from '../../support/test-app';
-import { SANDBOX_PASSWORD, type Sandbox, startSandbox } from './sandbox';
+import { SANDBOX_PASSWORD, type Sandbox, startSandbox } from '../../support/sandbox';
 
 export const WAREHOUSE = {
   recipientName: '王鑫磊奇跡',

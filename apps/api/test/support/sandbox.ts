@@ -3,16 +3,28 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const WORKSPACE = join(__dirname, '..', '..', '..', '..', '..');
+const WORKSPACE = join(__dirname, '..', '..', '..', '..');
 // A private build outside the workspace, so other suites building the Sandbox never swap files
 // under this one, and lint never sees compiled output.
-const BUILD = join(tmpdir(), `autobuy-api-sessions-${process.getuid?.() ?? 0}`, 'sandbox');
+const BUILD = join(tmpdir(), `autobuy-api-tests-${process.getuid?.() ?? 0}`, 'sandbox');
 
 export const SANDBOX_PASSWORD = 'sandbox123';
+
+export interface SandboxOrder {
+  bizOrderId: string;
+  login: string;
+  status: string;
+  sellerId: string;
+  closeReason: string | null;
+  subOrders: { itemId: string; skuId: string | null; quantity: number }[];
+}
 
 export interface Sandbox {
   url: string;
   control<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
+  /** The Sandbox's ground truth: every order an account holds. */
+  orders(login: string): Promise<SandboxOrder[]>;
+  /** The SMS code the Sandbox "sent" to the account's phone. */
   smsCode(login: string): Promise<string>;
   stop(): Promise<void>;
 }
@@ -83,6 +95,11 @@ export async function startSandbox(): Promise<Sandbox> {
   return {
     url,
     control,
+    orders: async (login) => {
+      const path = `/orders?login=${encodeURIComponent(login)}`;
+
+      return (await control<{ orders: SandboxOrder[] }>('GET', path)).orders;
+    },
     smsCode: async (login) =>
       (await control<{ code: string }>('GET', `/phone/sms?login=${encodeURIComponent(login)}`))
         .code,
