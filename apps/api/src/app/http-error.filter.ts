@@ -16,7 +16,7 @@ import { RequestError, RequestErrorCode } from '../common/errors/request-error';
 import { BindingError, bindingErrorStatus } from '../order-binding/binding.error';
 import { OrdersError, OrdersErrorCode } from '../orders/orders.error';
 import { ProvidersError, ProvidersErrorCode } from '../providers/providers.error';
-import { sessionsErrorToHttp } from '../sessions/sessions-error.filter';
+import { sessionsErrorToHttp } from '../sessions/sessions-error-http';
 import { SessionsError } from '../sessions/sessions.error';
 
 interface HttpError {

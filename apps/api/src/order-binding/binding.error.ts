@@ -1,7 +1,3 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
-import type { ApiErrorBody } from '@autobuy/contracts';
-import type { Response } from 'express';
-
 export enum BindingErrorCode {
   ItemAlreadyClaimed = 'item_already_claimed',
   ItemsNotInOrder = 'items_not_in_order',
@@ -38,19 +34,5 @@ export function bindingErrorStatus(code: BindingErrorCode): number {
     case BindingErrorCode.OrderNotFound:
     case BindingErrorCode.AccountNotFound:
       return 404;
-  }
-}
-
-/** Maps `BindingError` to the API's error body; scoped to this module's controllers. */
-@Catch(BindingError)
-export class BindingErrorFilter implements ExceptionFilter {
-  catch(error: BindingError, host: ArgumentsHost): void {
-    const status = bindingErrorStatus(error.code);
-    const code = status === 404 ? 'not_found' : error.code;
-    const body: ApiErrorBody = error.details
-      ? { code, message: error.message, details: error.details }
-      : { code, message: error.message };
-
-    host.switchToHttp().getResponse<Response>().status(status).json(body);
   }
 }

@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Post, UseFilters } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { StartedActivityDto } from '@autobuy/contracts';
 
 import { CurrentPrincipal, Roles, Scopes, WRITER_ROLES } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
-import { BindingErrorFilter } from './binding.error';
 import { CreateBindingBody, CreateReservationBody, CreateUnbindingBody } from './purchases.dto';
 import { PurchasesService } from './purchases.service';
 
@@ -16,7 +15,6 @@ export function actorOf(principal: Principal): string {
 
 @ApiTags('purchases')
 @Controller()
-@UseFilters(BindingErrorFilter)
 export class PurchasesController {
   constructor(private readonly purchases: PurchasesService) {}
 

@@ -9,7 +9,6 @@ import {
   Post,
   Query,
   Res,
-  UseFilters,
 } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { ProviderSessionDto, StartedActivityDto } from '@autobuy/contracts';
@@ -18,7 +17,6 @@ import type { Response } from 'express';
 import { ANY_ROLE, CurrentPrincipal, Roles, Scopes, WRITER_ROLES } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { SessionRecords } from './session-records';
-import { SessionsErrorFilter } from './sessions-error.filter';
 import { ListSessionsParams, StartSessionBody } from './sessions.dto';
 import { SessionsService } from './sessions.service';
 
@@ -37,7 +35,6 @@ const SESSION_EXAMPLE: ProviderSessionDto = {
 
 @ApiTags('sessions')
 @Controller('sessions')
-@UseFilters(SessionsErrorFilter)
 export class SessionsController {
   constructor(
     private readonly sessions: SessionsService,

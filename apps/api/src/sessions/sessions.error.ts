@@ -12,5 +12,5 @@ export enum SessionsErrorCode {
   ProviderUnavailable = 'provider_unavailable',
 }
 
-/** Every failure of the sessions module; `SessionsErrorFilter` maps it to HTTP. */
+/** Every failure of the sessions module; `sessionsErrorToHttp` maps it to HTTP. */
 export class SessionsError extends DomainError<SessionsErrorCode> {}

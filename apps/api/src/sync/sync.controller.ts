@@ -1,16 +1,14 @@
-import { Controller, HttpCode, Param, ParseUUIDPipe, Post, UseFilters } from '@nestjs/common';
+import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { StartedActivityDto } from '@autobuy/contracts';
 
 import { CurrentPrincipal, Roles, Scopes, WRITER_ROLES } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
-import { BindingErrorFilter } from '../order-binding/binding.error';
 import { actorOf } from '../order-binding/purchases.controller';
 import { SyncService } from './sync.service';
 
 @ApiTags('sessions')
 @Controller('sessions')
-@UseFilters(BindingErrorFilter)
 export class SyncController {
   constructor(private readonly sync: SyncService) {}
 

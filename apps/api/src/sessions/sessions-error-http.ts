@@ -1,7 +1,3 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
-import type { ApiErrorBody } from '@autobuy/contracts';
-import type { Response } from 'express';
-
 import { SessionsError, SessionsErrorCode } from './sessions.error';
 
 export function sessionsErrorToHttp(error: SessionsError): { status: number; code: string } {
@@ -22,18 +18,5 @@ export function sessionsErrorToHttp(error: SessionsError): { status: number; cod
       return { status: 409, code: 'session_expired' };
     case SessionsErrorCode.ProviderUnavailable:
       return { status: 503, code: 'provider_unavailable' };
-  }
-}
-
-/** The sessions controller's errors in the REST contract's shape. */
-@Catch(SessionsError)
-export class SessionsErrorFilter implements ExceptionFilter {
-  catch(error: SessionsError, host: ArgumentsHost): void {
-    const { status, code } = sessionsErrorToHttp(error);
-    const body: ApiErrorBody = error.fields
-      ? { code, message: error.message, details: error.fields }
-      : { code, message: error.message };
-
-    host.switchToHttp().getResponse<Response>().status(status).json(body);
   }
 }
