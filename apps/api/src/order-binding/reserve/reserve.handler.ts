@@ -20,6 +20,7 @@ import {
   finish,
   next,
 } from '../../activities/handlers/activity-handler';
+import { crashPoint } from '../../common/crash-points';
 import { OrderItemStates } from '../../orders/item-states';
 import { ProvidersService } from '../../providers/providers.service';
 import { withAccountJob } from '../account-job';
@@ -289,6 +290,7 @@ export class ReserveHandler {
           address,
           priceTolerancePercent: provider.priceTolerancePercent,
           beforeSubmit: async () => {
+            crashPoint('reserve.before-attempt');
             attemptId = await this.attempts.begin(
               ctx.activity.id,
               ctx.state.accountId,
@@ -299,6 +301,7 @@ export class ReserveHandler {
                 quantity: item.quantity,
               })),
             );
+            crashPoint('reserve.after-attempt');
           },
         }),
       );
@@ -312,6 +315,7 @@ export class ReserveHandler {
           ...result.unconfirmedOrderNumbers,
         ],
       });
+      crashPoint('reserve.after-submit');
       const bound = result.orders.map((order) => ({
         orderNumber: order.orderNumber,
         status: order.status,
@@ -328,6 +332,7 @@ export class ReserveHandler {
         bound,
         complete ? { id, orderNumbers: bound.map((order) => order.orderNumber) } : undefined,
       );
+      crashPoint('reserve.after-bind');
       const state = await this.markReserved(ctx, ctx.state, bound, 'created');
 
       return next(complete ? 'finish' : 'reconcile', state);

@@ -10,6 +10,7 @@ import {
   finish,
   next,
 } from '../../activities/handlers/activity-handler';
+import { crashPoint } from '../../common/crash-points';
 import { OrderItemStates } from '../../orders/item-states';
 import { withAccountJob } from '../account-job';
 import { BindingStore } from '../binding-store';
@@ -206,6 +207,7 @@ export class UnbindHandler {
             return `Provider order ${group.orderNumber} is ${order.status} and cannot be cancelled`;
           }
           if (order && order.status === 'unpaid') {
+            crashPoint('unbind.before-cancel');
             await job.cancelOrder(group.orderNumber, CANCEL_REASON);
           }
 
@@ -218,6 +220,7 @@ export class UnbindHandler {
           await ctx.setItemState(id, 'failed', outcome);
         }
       } else {
+        crashPoint('unbind.after-cancel');
         const reason = `Unbound: provider order ${group.orderNumber} was cancelled`;
         const row = await this.bindings.findOrder(state.provider, group.orderNumber);
         if (row) {
