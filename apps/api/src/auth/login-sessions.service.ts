@@ -38,7 +38,7 @@ export class LoginSessionsService {
   ) {}
 
   async login(login: string, password: string, client: ClientInfo): Promise<StartedSession> {
-    const wait = this.throttle.retryAfterSeconds(login, client.ip);
+    const wait = await this.throttle.retryAfterSeconds(login, client.ip);
     if (wait > 0) {
       throw AuthError.tooManyAttempts(wait);
     }
@@ -46,11 +46,11 @@ export class LoginSessionsService {
     const operator = await this.operators.findOneBy({ login });
     const valid = await this.hasher.verify(operator?.passwordHash ?? null, password);
     if (!operator || !valid || operator.disabled) {
-      this.throttle.recordFailure(login, client.ip);
+      await this.throttle.recordFailure(login, client.ip);
       throw new AuthError(AuthErrorCode.InvalidCredentials, 'Wrong login or password');
     }
 
-    this.throttle.reset(login, client.ip);
+    await this.throttle.reset(login, client.ip);
     const token = randomToken();
     const now = new Date();
     const session = await this.sessions.save(
