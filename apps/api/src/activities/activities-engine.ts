@@ -48,7 +48,7 @@ export function createActivitiesEngine(dataSource: DataSource, options: EngineOp
     sweepIntervalMs: options.sweepIntervalMs ?? 5_000,
     pollIntervalMs: options.pollIntervalMs ?? 0,
   });
-  const service = new ActivitiesService(store, questions, events, options.driver);
+  const service = new ActivitiesService(store, questions, events, options.driver, registry);
 
   return {
     live,

@@ -10,6 +10,7 @@ import type { SelectQueryBuilder } from 'typeorm';
 
 import { ActivityError, ActivityErrorCode } from './activity-error';
 import type { ActivityEntity } from './entities/activity.entity';
+import type { HandlerRegistry } from './handlers/handler-registry';
 import type { QueueDriver } from './queue/queue-driver';
 import { toActivityDto, toQuestionDto } from './store/mappers';
 import type { ActivityStore, NewActivity } from './store/activity-store';
@@ -52,6 +53,7 @@ export class ActivitiesService {
     private readonly questions: QuestionStore,
     private readonly events: EventLog,
     private readonly driver: QueueDriver,
+    private readonly registry?: HandlerRegistry,
   ) {}
 
   async start(spec: NewActivity): Promise<ActivityDto> {
@@ -201,6 +203,9 @@ export class ActivitiesService {
   /** Queued and waiting activities stop at once; a running one at its next step boundary. */
   async cancel(id: string, actor: string): Promise<ActivityDto> {
     const activity = await this.store.get(id);
+    if (activity.state !== 'running' && this.givesBackOnCancel(activity)) {
+      return this.cancelThroughRun(activity, actor);
+    }
     if (isFinal(activity.state)) {
       throw new ActivityError(
         ActivityErrorCode.AlreadyFinished,
@@ -242,6 +247,49 @@ export class ActivitiesService {
     }
 
     return toActivityDto(cancelled);
+  }
+
+  private givesBackOnCancel(activity: ActivityEntity): boolean {
+    return !!this.registry?.has(activity.kind) && !!this.registry.get(activity.kind).onCancelled;
+  }
+
+  /**
+   * Its handler gives back what the activity holds (items, maybe after asking the provider),
+   * which needs a run on the account's lease: the activity is queued with the cancel flag and
+   * its runner ends it. A failed one is cancelled the same way, giving up its retry.
+   */
+  private async cancelThroughRun(activity: ActivityEntity, actor: string): Promise<ActivityDto> {
+    const message = `${actor} cancelled it; it gives back what it holds, then ends`;
+    let flagged: ActivityEntity | null = null;
+    if (activity.state === 'queued' && (await this.store.requestCancel(activity.id, ['queued']))) {
+      flagged = await this.store.get(activity.id);
+      await this.events.append(flagged, {
+        type: 'log',
+        level: 'warn',
+        message,
+        data: { cancelledBy: actor },
+      });
+    } else if (activity.state === 'waiting_for_operator' || activity.state === 'failed') {
+      flagged = await this.store.transition(
+        activity.id,
+        'queued',
+        { cancelRequested: true, reason: null, finishedAt: null },
+        message,
+        { from: [activity.state] },
+      );
+    } else if (isFinal(activity.state)) {
+      throw new ActivityError(
+        ActivityErrorCode.AlreadyFinished,
+        `The activity already ended ${activity.state}`,
+      );
+    }
+    if (!flagged) {
+      // It moved meanwhile (a run took it, or it ended); deciding again sees where it is now.
+      return this.cancel(activity.id, actor);
+    }
+    await this.driver.enqueue(activity.id);
+
+    return toActivityDto(flagged);
   }
 
   /** Re-runs a failed activity from the step that failed (its checkpoint). */

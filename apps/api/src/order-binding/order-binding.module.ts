@@ -17,6 +17,7 @@ import { OrderItemsLive } from './order-items-live';
 import { PROVIDER_ACCESS } from './provider-access.port';
 import { PurchasesController } from './purchases.controller';
 import { PurchasesService } from './purchases.service';
+import { ReserveCancellation } from './reserve/reserve-cancel';
 import { ReserveHandler } from './reserve/reserve.handler';
 import { UnbindHandler } from './unbind/unbind.handler';
 import { WorkflowHandlers } from './workflow-handlers';
@@ -34,6 +35,7 @@ import { WorkflowHandlers } from './workflow-handlers';
     AttemptStore,
     ItemWriter,
     ReserveHandler,
+    ReserveCancellation,
     UnbindHandler,
     BindHandler,
     SyncApplier,

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 
-import type { ActivityHandler } from '../activities/handlers/activity-handler';
+import type { ActivityHandler, StepContext } from '../activities/handlers/activity-handler';
 import { SyncHandler } from '../sync/sync.handler';
 import { BindHandler } from './bind/bind.handler';
+import { ReserveCancellation } from './reserve/reserve-cancel';
 import { ReserveHandler } from './reserve/reserve.handler';
+import type { ReserveState } from './reserve/reserve.state';
 import { UnbindHandler } from './unbind/unbind.handler';
 
 /** The purchase workflows' activity handlers, for the activities engine's registry. */
@@ -14,11 +16,17 @@ export class WorkflowHandlers {
     private readonly unbind: UnbindHandler,
     private readonly bind: BindHandler,
     private readonly sync: SyncHandler,
+    private readonly reserveCancellation: ReserveCancellation,
   ) {}
 
   all(): ActivityHandler[] {
     return [
-      this.reserve.handler(),
+      {
+        ...this.reserve.handler(),
+        // A cancelled reservation gives its items back (after asking the provider if needed).
+        onCancelled: (context) =>
+          this.reserveCancellation.giveBack(context as StepContext<ReserveState>),
+      },
       this.unbind.handler(),
       this.bind.handler(),
       this.sync.handler(),

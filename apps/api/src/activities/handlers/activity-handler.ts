@@ -61,6 +61,14 @@ export interface ActivityHandler<S = unknown> {
   firstStep: string;
   initialState(input: Record<string, unknown>): S;
   steps: Record<string, Step<S>>;
+  /**
+   * Gives back what the activity still holds once an operator cancelled it (also a failed one,
+   * which gives up its retry). It runs like a step, on the account's lease, with the state of
+   * the last checkpoint, before the activity is marked cancelled; a crash runs it again, so it
+   * must be safe to repeat. If it throws, the activity ends failed with the reason and can be
+   * cancelled again.
+   */
+  onCancelled?: (context: StepContext<S>) => Promise<void>;
 }
 
 export const next = <S>(step: string, state: S): StepResult<S> => ({ type: 'next', step, state });

@@ -151,9 +151,7 @@ export class ActivityRunner {
       }
       const fresh = await store.get(activity.id);
       if (fresh.cancelRequested) {
-        await this.end(run, 'cancelled', 'Cancelled by an operator', {});
-
-        return 'finished';
+        return this.cancel(run, step, state);
       }
 
       let result: StepResult<unknown>;
@@ -180,9 +178,7 @@ export class ActivityRunner {
         case 'ask':
           // A cancel that came in during the step wins over waiting for an answer.
           if ((await store.get(activity.id)).cancelRequested) {
-            await this.end(run, 'cancelled', 'Cancelled by an operator', {});
-
-            return 'finished';
+            return this.cancel(run, step, result.state);
           }
 
           return this.suspend(run, result);
@@ -200,14 +196,40 @@ export class ActivityRunner {
     state: unknown,
     answer: QuestionAnswer | null,
   ): Promise<StepResult<unknown>> {
-    const { store, events } = this.deps;
-    const { activity, handler, token } = run;
+    const { handler } = run;
     const body = handler.steps[step];
     if (!body) {
       throw new Error(`Handler "${handler.kind}" has no step "${step}"`);
     }
 
-    const context: StepContext<unknown> = {
+    return body(this.context(run, state, answer));
+  }
+
+  /** Ends a cancelled activity; its handler first gives back what the activity holds. */
+  private async cancel(run: Run, step: string, state: unknown): Promise<RunResult> {
+    const giveBack = run.handler.onCancelled;
+    if (giveBack) {
+      try {
+        await giveBack(this.context(run, state, null));
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        await this.end(run, 'failed', `Cancelling did not finish: ${reason}`, {
+          failedStep: step,
+        });
+
+        return 'finished';
+      }
+    }
+    await this.end(run, 'cancelled', 'Cancelled by an operator', {});
+
+    return 'finished';
+  }
+
+  private context(run: Run, state: unknown, answer: QuestionAnswer | null): StepContext<unknown> {
+    const { store, events } = this.deps;
+    const { activity, token } = run;
+
+    return {
       activity: {
         id: activity.id,
         kind: activity.kind,
@@ -240,8 +262,6 @@ export class ActivityRunner {
         });
       },
     };
-
-    return body(context);
   }
 
   private async suspend(

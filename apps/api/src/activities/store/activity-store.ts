@@ -209,12 +209,13 @@ export class ActivityStore {
       .execute();
   }
 
-  async requestCancel(id: string): Promise<boolean> {
+  /** Flags the activity for its runner to cancel at the next step boundary. */
+  async requestCancel(id: string, states: ActivityState[] = ['running']): Promise<boolean> {
     const result = await this.repository
       .createQueryBuilder()
       .update()
       .set({ cancelRequested: true, updatedAt: new Date() })
-      .where("id = :id AND state = 'running'", { id })
+      .where('id = :id AND state IN (:...states)', { id, states })
       .execute();
 
     return (result.affected ?? 0) > 0;
