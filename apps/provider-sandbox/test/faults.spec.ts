@@ -146,6 +146,55 @@ describe('control API: faults, latency, rates and the request log', () => {
     expect(retry.json.code).toBe('B-15034');
   });
 
+  it("should create only the first seller's order of a two-seller submit, then fail, keeping the other line in the cart", async () => {
+    const buyer = await t.loggedIn();
+    await t.control.post('/faults', { step: 'checkout.submit.partial', mode: 'fail' });
+    const first = await buyer.addToCart('600000000001', '60000000000101', 1);
+    const second = await buyer.addToCart('600000000003', '60000000000301', 2);
+    const confirm = await buyer.confirm([first, second]);
+    const reply = await buyer.submit(confirm.json.orderToken);
+    const orders = (await t.control.get('/orders')).json.orders;
+    const cart = await buyer.get('/cart?format=json');
+    const again = await buyer.submit(confirm.json.orderToken);
+    const rest = await buyer.submit((await buyer.confirm([second])).json.orderToken);
+
+    expect(reply.status).toBe(500);
+    expect(reply.json.code).toBe('SYSTEM_ERROR');
+    expect(orders).toHaveLength(1);
+    expect(orders[0]).toMatchObject({ sellerId: '2200000001', status: 'WAIT_BUYER_PAY' });
+    expect(
+      cart.json.bundles.flatMap((bundle: { items: { cartId: string }[] }) =>
+        bundle.items.map((item) => item.cartId),
+      ),
+    ).toEqual([second]);
+    expect(again.json.code).toBe('B-15034');
+    expect(rest.json.success).toBe(true);
+    expect((await t.control.get('/orders')).json.orders).toHaveLength(2);
+  });
+
+  it('should create nothing when a one-seller submit fails partly, and hang when told to', async () => {
+    const buyer = await t.loggedIn();
+    await t.control.post('/faults', { step: 'checkout.submit.partial', mode: 'fail' });
+    const alone = await buyer.buy([['600000000001', '60000000000101', 1]]);
+    const afterAlone = (await t.control.get('/orders')).json.orders;
+    await t.control.post('/faults', { step: 'checkout.submit.partial', mode: 'hang' });
+    const first = await buyer.addToCart('600000000001', '60000000000101', 1);
+    const second = await buyer.addToCart('600000000003', '60000000000301', 1);
+    const confirm = await buyer.confirm([first, second]);
+    const pending = buyer.submit(confirm.json.orderToken).then(
+      () => 'answered',
+      () => 'dropped',
+    );
+    let orders: unknown[] = [];
+    while (orders.length === 0) orders = (await t.control.get('/orders')).json.orders;
+    await t.control.post('/reset', { seed: 1 });
+
+    expect(alone.status).toBe(500);
+    expect(afterAlone).toEqual([]);
+    expect(orders).toHaveLength(1);
+    expect(await pending).toBe('dropped');
+  });
+
   it('should hang the submit after creating the orders until the Sandbox is reset', async () => {
     const buyer = await t.loggedIn();
     await t.control.post('/faults', {

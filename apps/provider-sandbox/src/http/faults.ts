@@ -13,6 +13,7 @@ export const FAULT_STEPS = [
   'checkout.confirm_page',
   'checkout.submit.before_create',
   'checkout.submit.after_create',
+  'checkout.submit.partial',
   'orders.list',
   'order.detail',
   'order.cancel',
@@ -39,7 +40,12 @@ const TEXT_BY_CODE: Record<string, string> = {
   FAIL_SYS_SESSION_EXPIRED: TEXTS.sessionExpired,
 };
 
-function takeFault(runtime: SandboxRuntime, step: FaultStep, login: string | null): Fault | null {
+/** Takes one use of the fault armed for this step and account, if any. */
+export function takeFault(
+  runtime: SandboxRuntime,
+  step: FaultStep,
+  login: string | null,
+): Fault | null {
   const faults = runtime.state.faults;
   const index = faults.findIndex(
     (fault) => fault.step === step && (fault.login === null || fault.login === login),
@@ -72,6 +78,18 @@ export function applyFault(
   const fault = takeFault(runtime, step, login);
   if (!fault) return false;
 
+  answerFault(runtime, res, fault, sendError);
+
+  return true;
+}
+
+// Answers a request as a fault already taken says: a 500, no answer, or the business error.
+export function answerFault(
+  runtime: SandboxRuntime,
+  res: Response,
+  fault: Fault,
+  sendError: (error: ProviderError) => void,
+): void {
   switch (fault.mode) {
     case 'fail':
       sendError(systemError());
@@ -83,6 +101,4 @@ export function applyFault(
       sendError(faultError(fault));
       break;
   }
-
-  return true;
 }

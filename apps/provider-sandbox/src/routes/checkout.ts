@@ -1,12 +1,12 @@
 import { Router, type Request, type Response } from 'express';
 
 import { validateAddress } from '../state/address';
-import { validateCheckout } from '../state/checkout-rules';
+import { linesBeforeLastSeller, validateCheckout } from '../state/checkout-rules';
 import { cartLines, recordSnapshot, usableSnapshot } from '../state/confirm-snapshot';
 import { ProviderError, TEXTS } from '../state/errors';
 import { createOrders } from '../state/orders';
 import type { SandboxState } from '../state/store';
-import type { Order, OrderLine } from '../state/types';
+import type { Fault, Order, OrderLine } from '../state/types';
 import {
   checkCsrf,
   locals,
@@ -15,7 +15,7 @@ import {
   sendProviderError,
   wantsJson,
 } from '../http/context';
-import { applyFault } from '../http/faults';
+import { answerFault, applyFault, takeFault } from '../http/faults';
 import type { SandboxRuntime } from '../http/runtime';
 import { confirmView, resultOrders } from '../views/checkout-data';
 import { confirmPageBody, resultPageBody } from '../views/checkout-pages';
@@ -80,6 +80,7 @@ export function checkoutRoutes(runtime: SandboxRuntime): Router {
     if (!account) return;
 
     let created: Order[];
+    let partial: Fault | null = null;
     try {
       checkCsrf(req, res);
       if (applyFault(runtime, req, res, 'checkout.submit.before_create', account.login, asJson))
@@ -93,7 +94,10 @@ export function checkoutRoutes(runtime: SandboxRuntime): Router {
         addressDetail: param(req, 'addressDetail'),
       });
       const prices = new Map(snapshot.lines.map((line) => [line.skuId, line.priceFen]));
-      const lines = validateCheckout(state, account.login, snapshot.lines, prices);
+      const valid = validateCheckout(state, account.login, snapshot.lines, prices);
+      // A multi-seller checkout where one seller's order fails: the others' orders exist.
+      partial = takeFault(runtime, 'checkout.submit.partial', account.login);
+      const lines = partial ? linesBeforeLastSeller(valid) : valid;
       created = createOrders(state, {
         login: account.login,
         lines,
@@ -102,7 +106,7 @@ export function checkoutRoutes(runtime: SandboxRuntime): Router {
         outerId: null,
       });
       snapshot.orderIds = created.map((order) => order.bizOrderId);
-      const ordered = new Set(snapshot.lines.map((line) => line.cartId));
+      const ordered = new Set(lines.map((line) => line.cartId));
       state.cart = state.cart.filter((line) => !ordered.has(line.cartId));
       account.defaultAddress = address;
     } catch (error) {
@@ -112,6 +116,11 @@ export function checkoutRoutes(runtime: SandboxRuntime): Router {
       return;
     }
 
+    if (partial) {
+      answerFault(runtime, res, partial, (error) => sendProviderError(req, res, error, asJson));
+
+      return;
+    }
     if (applyFault(runtime, req, res, 'checkout.submit.after_create', account.login, asJson))
       return;
     const token = param(req, 'orderToken') ?? '';

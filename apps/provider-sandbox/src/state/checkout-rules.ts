@@ -118,3 +118,14 @@ export function validateCheckout(
 
   return resolved;
 }
+
+/**
+ * The lines whose orders a multi-seller checkout creates before one seller's order fails: every
+ * seller's but the last one's (in the order the sellers first appear). One seller: none.
+ */
+export function linesBeforeLastSeller(lines: ResolvedLine[]): ResolvedLine[] {
+  const sellers = [...new Set(lines.map((line) => line.item.sellerId))];
+  const failing = sellers[sellers.length - 1];
+
+  return lines.filter((line) => line.item.sellerId !== failing);
+}
