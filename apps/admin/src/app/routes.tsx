@@ -8,9 +8,11 @@ import { LoginPopupPage } from '../features/popup-login';
 import {
   AccountsSettings,
   ApiKeysSettings,
+  AuditSettings,
   OperatorsSettings,
   ProvidersSettings,
   WarehouseSettings,
+  WebhooksSettings,
 } from '../features/settings';
 import { LiveProvider } from '../shared/live/live-context';
 import { EmptyBlock } from '../shared/ui/empty-block';
@@ -69,6 +71,8 @@ export const appRoutes: RouteObject[] = [
       { path: 'settings/warehouse', element: <WarehouseSettings /> },
       { path: 'settings/operators', element: <OperatorsRoute /> },
       { path: 'settings/api-keys', element: <ApiKeysSettings /> },
+      { path: 'settings/webhooks', element: <WebhooksSettings /> },
+      { path: 'settings/audit', element: <AuditSettings /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

@@ -1,3 +1,4 @@
+import { enSettingsLog } from './en-settings-log';
 import { enWorkflows } from './en-workflows';
 import type { Texts } from './texts';
 
@@ -57,6 +58,8 @@ export const en = {
     warehouse: 'Warehouse profile',
     operators: 'Operators and roles',
     apiKeys: 'API keys',
+    webhooks: 'Webhooks',
+    audit: 'Audit log',
   },
   auth: {
     title: 'Log in to Autobuy',
@@ -253,6 +256,7 @@ export const en = {
     emptyHint: 'Create a key for each program that talks to Autobuy.',
   },
   ...enWorkflows,
+  ...enSettingsLog,
 };
 
 export type Translation = Texts<typeof en>;

@@ -1,4 +1,5 @@
 import type { Translation } from './en';
+import { ruSettingsLog } from './ru-settings-log';
 import { ruWorkflows } from './ru-workflows';
 
 /** Russian texts; the terms follow the product vocabulary (BRIEF.md). */
@@ -57,6 +58,8 @@ export const ru: Translation = {
     warehouse: 'Данные склада',
     operators: 'Операторы и роли',
     apiKeys: 'API-ключи',
+    webhooks: 'Вебхуки',
+    audit: 'Журнал аудита',
   },
   auth: {
     title: 'Вход в Autobuy',
@@ -254,4 +257,5 @@ export const ru: Translation = {
     emptyHint: 'Создайте отдельный ключ для каждой программы, которая работает с Autobuy.',
   },
   ...ruWorkflows,
+  ...ruSettingsLog,
 };

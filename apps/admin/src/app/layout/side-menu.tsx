@@ -60,6 +60,8 @@ export function SideMenu(props: { onNavigate: () => void }) {
       adminOnly: true,
     },
     { to: '/settings/api-keys', label: t('nav.apiKeys'), testId: 'nav-api-keys', adminOnly: true },
+    { to: '/settings/webhooks', label: t('nav.webhooks'), testId: 'nav-webhooks', adminOnly: true },
+    { to: '/settings/audit', label: t('nav.audit'), testId: 'nav-audit', adminOnly: true },
   ];
 
   return (
