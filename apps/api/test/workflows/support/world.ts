@@ -218,6 +218,28 @@ export class World {
     }
   }
 
+  /** Polls until the activity is running the named step (for a cancel mid-run). */
+  async runningStep(id: string, step: string, timeoutMs = 90_000): Promise<ActivityDetailDto> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const activity = await this.activity(id);
+      if (activity.state === 'running' && activity.step === step) {
+        return activity;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`activity ${id} never ran step ${step} (${activity.state})`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /** Cancels as the admin, then waits until the activity has ended. */
+  async cancel(id: string): Promise<ActivityDetailDto> {
+    await this.http.post(`/api/v1/activities/${id}/cancel`).set('Cookie', this.admin).expect(200);
+
+    return this.settle(id);
+  }
+
   async answer(activity: ActivityDetailDto, choice: string): Promise<ActivityDetailDto> {
     const question = activity.openQuestion;
     if (!question) {

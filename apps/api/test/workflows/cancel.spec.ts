@@ -1,0 +1,115 @@
+import { World } from './support/world';
+
+jest.setTimeout(180_000);
+
+/** A cancelled reservation gives its items back; what may exist on the provider is looked up. */
+describe('cancelling a reservation against a live Sandbox in Chromium', () => {
+  let world: World;
+
+  beforeAll(async () => {
+    world = await World.start();
+  });
+
+  afterAll(async () => {
+    await world?.stop();
+  });
+
+  afterEach(async () => {
+    await world.sandbox.control('DELETE', '/faults');
+    await world.sandbox.control('POST', '/config', { latencyRules: [] });
+  });
+
+  async function setup(login: string) {
+    await world.addAccount(login, 100);
+    const session = await world.session(login);
+    const items = world.buyable(2, { distinctSellers: true });
+    const order = await world.importOrder(items.map((item, i) => world.line(item, `l${i}`)));
+
+    return { session, order, itemIds: order.items.map((item) => item.id) };
+  }
+
+  async function itemStates(orderId: string) {
+    return (await world.order(orderId)).items.map((item) => item.state);
+  }
+
+  it('should free every item when cancelled while the offers are checked, ordering nothing', async () => {
+    const { session, order, itemIds } = await setup('c_check');
+    // Slow offers keep the check step running long enough to cancel during it.
+    await world.sandbox.control('POST', '/config', {
+      latencyRules: [{ pathPrefix: '/item.htm', ms: 3_000 }],
+    });
+
+    const started = await world.reserve(order.id, itemIds, session.id).expect(202);
+    await world.runningStep(started.body.activityId, 'check');
+    const done = await world.cancel(started.body.activityId);
+
+    expect(done.state).toBe('cancelled');
+    expect(await itemStates(order.id)).toEqual(['available', 'available']);
+    const item = (await world.order(order.id)).items[0]!;
+    expect(item.stateReason).toMatch(/cancelled before this item was ordered/);
+    expect(item.providerOrderNumber).toBeNull();
+    expect(done.itemStates[itemIds[0]!]).toMatchObject({ state: 'cancelled' });
+    expect(await world.sandbox.orders('c_check')).toEqual([]);
+  });
+
+  it('should bind what the provider created and free the rest when cancelled at the unclear-submit question', async () => {
+    const { session, order, itemIds } = await setup('c_unclear');
+    await world.sandbox.control('POST', '/faults', {
+      step: 'checkout.submit.partial',
+      mode: 'fail',
+      login: 'c_unclear',
+    });
+
+    const started = await world.reserve(order.id, itemIds, session.id).expect(202);
+    const asked = await world.settle(started.body.activityId);
+    expect(asked.openQuestion?.options.map((option) => option.id)).toEqual([
+      'resubmit',
+      'mark_failed',
+    ]);
+    const done = await world.cancel(asked.id);
+
+    expect(done.state).toBe('cancelled');
+    const truth = await world.sandbox.orders('c_unclear');
+    expect(truth).toHaveLength(1);
+    const items = (await world.order(order.id)).items;
+    expect(items.map((item) => item.state)).toEqual(['reserved', 'available']);
+    expect(items[0]!.providerOrderNumber).toBe(truth[0]!.bizOrderId);
+    expect(items[1]!.stateReason).toMatch(/order list holds no order for this item/);
+  });
+
+  it('should settle a failed reservation against the order list when the operator gives up its retry', async () => {
+    const { session, order, itemIds } = await setup('c_failed');
+    // The orders are created but the answer fails, and the order list cannot be read: the
+    // reservation fails with its items of unknown outcome.
+    await world.sandbox.control('POST', '/faults', {
+      step: 'checkout.submit.after_create',
+      mode: 'fail',
+      login: 'c_failed',
+    });
+    await world.sandbox.control('POST', '/faults', {
+      step: 'orders.list',
+      mode: 'fail',
+      login: 'c_failed',
+      times: 1_000,
+    });
+    const started = await world.reserve(order.id, itemIds, session.id).expect(202);
+    const failed = await world.settle(started.body.activityId);
+    expect(failed.state).toBe('failed');
+    expect(await itemStates(order.id)).toEqual(['reserving', 'reserving']);
+
+    const stillBlind = await world.cancel(failed.id);
+    expect(stillBlind.state).toBe('failed');
+    expect(stillBlind.reason).toMatch(/^Cancelling did not finish/);
+    expect(await itemStates(order.id)).toEqual(['reserving', 'reserving']);
+
+    await world.sandbox.control('DELETE', '/faults');
+    const done = await world.cancel(failed.id);
+
+    expect(done.state).toBe('cancelled');
+    const truth = await world.sandbox.orders('c_failed');
+    expect(truth).toHaveLength(2);
+    const numbers = (await world.order(order.id)).items.map((item) => item.providerOrderNumber);
+    expect(await itemStates(order.id)).toEqual(['reserved', 'reserved']);
+    expect([...numbers].sort()).toEqual(truth.map((one) => one.bizOrderId).sort());
+  });
+});
