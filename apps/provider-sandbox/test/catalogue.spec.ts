@@ -104,4 +104,66 @@ describe('catalogue', () => {
 
     expect(response.headers.get('content-type')).toContain('image/svg+xml');
   });
+
+  it('should sell the items of a shop added through the control API, one order for the shop', async () => {
+    const added = await t.control.post('/sellers', {
+      shopName: '基准测试小铺',
+      items: [
+        { title: '测试水杯', price: '12.50', stock: 30, colours: 3 },
+        { title: '测试毛巾', price: '8.00' },
+      ],
+    });
+    const { seller, items } = added.json;
+    const page = await t.buyer().get(`/item.htm?id=${items[0].itemId}&format=json`);
+    const buyer = await t.loggedIn();
+    const bought = await buyer.buy([
+      [items[0].itemId, items[0].skus[2].skuId],
+      [items[1].itemId, items[1].skus[0].skuId],
+    ]);
+
+    expect(added.status).toBe(201);
+    expect(Number(seller.sellerId)).toBeGreaterThan(2200000124);
+    expect(items[0].skus.map((sku: { stock: number }) => sku.stock)).toEqual([30, 30, 30]);
+    expect(items[1].skus).toHaveLength(1);
+    expect(page.json.seller).toEqual({
+      sellerId: seller.sellerId,
+      shopName: '基准测试小铺',
+      sellerType: 'C',
+    });
+    expect(page.json.skuCore.sku2info[items[0].skus[0].skuId].price.priceText).toBe('12.50');
+    expect(bought.json.orders).toHaveLength(1);
+    expect(bought.json.orders[0].sellerId).toBe(seller.sellerId);
+  });
+
+  it('should give every added shop new ids and forget them at the next reset', async () => {
+    const first = await t.control.post('/sellers', {
+      shopName: '甲店',
+      items: [{ title: '甲', price: '1.00' }],
+    });
+    const second = await t.control.post('/sellers', {
+      shopName: '乙店',
+      isTmall: true,
+      items: [{ title: '乙', price: '2.00' }],
+    });
+    await t.control.post('/reset', { seed: 1 });
+    const after = await t.buyer().get(`/item.htm?id=${first.json.items[0].itemId}&format=json`);
+
+    expect(second.json.seller.sellerId).not.toBe(first.json.seller.sellerId);
+    expect(second.json.items[0].itemId).not.toBe(first.json.items[0].itemId);
+    expect(second.json.seller.isTmall).toBe(true);
+    expect(after.status).toBe(404);
+  });
+
+  it('should refuse a shop without items or with a bad price, naming the field', async () => {
+    const empty = await t.control.post('/sellers', { shopName: '空店', items: [] });
+    const badPrice = await t.control.post('/sellers', {
+      shopName: '错价店',
+      items: [{ title: '错', price: 'free' }],
+    });
+
+    expect(empty.status).toBe(400);
+    expect(empty.json.error.message).toContain('items');
+    expect(badPrice.status).toBe(400);
+    expect(badPrice.json.error.message).toContain('items.0.price');
+  });
 });

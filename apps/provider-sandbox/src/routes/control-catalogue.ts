@@ -4,6 +4,7 @@ import { ProviderError } from '../state/errors';
 import type { Item } from '../state/types';
 import type { SandboxRuntime } from '../http/runtime';
 import type { SandboxState } from '../state/store';
+import { MAX_ADDED_COLOURS, addSeller, type SellerInput } from '../state/catalogue';
 import { badRequest, parsePrice, parseStock } from '../state/control-input';
 import { formatFen } from '../state/money';
 
@@ -68,7 +69,51 @@ export function patchItem(item: Item, body: Record<string, unknown>): void {
 
 type Body = Record<string, unknown>;
 
-// Reading and changing the catalogue: prices, stock, buyability, limits, SKUs.
+const MAX_ADDED_ITEMS = 50;
+
+// Checks the body of `POST /sellers`; every wrong field is refused with its name.
+function parseSeller(body: Body): SellerInput {
+  const shopName = body['shopName'];
+  if (typeof shopName !== 'string' || shopName.trim() === '')
+    throw badRequest('shopName must be a non-empty string');
+  if (body['isTmall'] !== undefined && typeof body['isTmall'] !== 'boolean')
+    throw badRequest('isTmall must be a boolean');
+  const items = body['items'];
+  if (!Array.isArray(items) || items.length < 1 || items.length > MAX_ADDED_ITEMS)
+    throw badRequest(`items must be an array of 1 to ${MAX_ADDED_ITEMS} items`);
+
+  return {
+    shopName: shopName.trim(),
+    isTmall: body['isTmall'] === true,
+    items: items.map((raw: unknown, index) => {
+      const item = (raw ?? {}) as Body;
+      const title = item['title'];
+      if (typeof title !== 'string' || title.trim() === '')
+        throw badRequest(`items.${index}.title must be a non-empty string`);
+      const priceFen = parsePrice(item['price'], `items.${index}.price`);
+      if (priceFen === undefined) throw badRequest(`items.${index}.price is required`);
+      const colours = item['colours'] ?? 1;
+      if (
+        typeof colours !== 'number' ||
+        !Number.isInteger(colours) ||
+        colours < 1 ||
+        colours > MAX_ADDED_COLOURS
+      )
+        throw badRequest(
+          `items.${index}.colours must be an integer from 1 to ${MAX_ADDED_COLOURS}`,
+        );
+
+      return {
+        title: title.trim(),
+        priceFen,
+        stock: parseStock(item['stock'], `items.${index}.stock`) ?? 100,
+        colours,
+      };
+    }),
+  };
+}
+
+// Reading and changing the catalogue: prices, stock, buyability, limits, SKUs; adding shops.
 export function controlCatalogueRoutes(runtime: SandboxRuntime): Router {
   const router = Router();
   const state = runtime.state;
@@ -78,6 +123,11 @@ export function controlCatalogueRoutes(runtime: SandboxRuntime): Router {
       items: [...state.catalogue.items.values()].map((item) => itemTruth(state, item)),
       sellers: [...state.catalogue.sellers.values()],
     });
+  });
+
+  router.post('/sellers', (req, res) => {
+    const { seller, items } = addSeller(state.catalogue, parseSeller((req.body ?? {}) as Body));
+    res.status(201).json({ seller, items: items.map((item) => itemTruth(state, item)) });
   });
 
   const itemOr404 = (req: Request) => {

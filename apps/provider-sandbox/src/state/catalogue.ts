@@ -182,6 +182,54 @@ export function generateCatalogue(seed: number): Catalogue {
   return catalogue;
 }
 
+/** A shop added through the control API: plain items with one colour property each. */
+export interface SellerInput {
+  shopName: string;
+  isTmall: boolean;
+  items: Array<{ title: string; priceFen: number; stock: number; colours: number }>;
+}
+
+export const MAX_ADDED_COLOURS = COLOURS.length;
+
+/**
+ * Adds a seller and its items under the next free ids (after every seeded one), so tests and
+ * benchmarks can have as many shops as they need; a reset drops them again.
+ */
+export function addSeller(
+  catalogue: Catalogue,
+  input: SellerInput,
+): { seller: Seller; items: Item[] } {
+  const nextId = (ids: Iterable<string>) =>
+    String(Math.max(...[...ids].map((id) => Number(id))) + 1);
+  const seller: Seller = {
+    sellerId: nextId(catalogue.sellers.keys()),
+    shopName: input.shopName,
+    isTmall: input.isTmall,
+  };
+  catalogue.sellers.set(seller.sellerId, seller);
+  const items = input.items.map((one) => {
+    const itemId = nextId(catalogue.items.keys());
+    const props = toProps([
+      { pid: PID_COLOUR, name: '颜色分类', values: COLOURS.slice(0, one.colours) },
+    ]);
+    const item: Item = {
+      itemId,
+      sellerId: seller.sellerId,
+      title: one.title,
+      props,
+      skus: buildSkus(itemId, props, one.priceFen, one.stock),
+      buyEnable: true,
+      reason: null,
+      limit: null,
+    };
+    catalogue.items.set(itemId, item);
+
+    return item;
+  });
+
+  return { seller, items };
+}
+
 export function skuText(item: Item, sku: Sku): string {
   return sku.propPath
     .split(';')
