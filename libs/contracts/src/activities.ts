@@ -60,6 +60,13 @@ export interface ActivityDto {
   updatedAt: string;
   startedAt: string | null;
   finishedAt: string | null;
+  /**
+   * The account's login and the order's number, for people to read. Every answer of the
+   * activities routes has them (null when the activity names no account or order, or it was
+   * deleted); live messages and the answers of other modules leave them out.
+   */
+  accountLogin?: string | null;
+  orderNumber?: string | null;
 }
 
 export interface ActivityQuestionOption {
@@ -110,6 +117,8 @@ export interface ActivityListQuery {
   kind?: ActivityKind;
   accountId?: string;
   orderId?: string;
+  /** The order's number (its external id) exactly; combines with `orderId` like any filter. */
+  orderNumber?: string;
   createdFrom?: string;
   createdTo?: string;
   /** Case-insensitive text search over the summary, the reason and the id. */

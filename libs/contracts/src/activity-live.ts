@@ -15,14 +15,23 @@ export const LIVE_EVENTS = {
   activityUpdate: 'activity.update',
   /** server → client: the number of activities waiting for an operator. */
   attentionCount: 'attention.count',
+  /**
+   * server → client, to the `activities` room: any activity was created or changed state (its
+   * state event with the activity's ids). No replay: a client refetches after a reconnect.
+   */
+  activityChanged: 'activity.changed',
 } as const;
 
-/** What a client subscribes to: one activity, all of an order, all of an account, or the badge. */
+/**
+ * What a client subscribes to: one activity, all of an order, all of an account, the badge, or
+ * the state changes of every activity (any authenticated operator may).
+ */
 export type LiveTopic =
   | { activityId: string; afterSeq?: number }
   | { orderId: string }
   | { accountId: string }
-  | { attention: true };
+  | { attention: true }
+  | { activities: true };
 
 export type LiveAck = { ok: true; lastSeq?: number } | { ok: false; code: string; message: string };
 
@@ -33,6 +42,9 @@ export interface ActivityUpdateMessage {
   event: ActivityEventDto;
 }
 
+/** The summary of `activity.changed`: the same shape, only ever with a `state` event. */
+export type ActivityChangedMessage = ActivityUpdateMessage;
+
 export interface AttentionCountMessage {
   count: number;
 }
@@ -42,6 +54,7 @@ export interface LiveServerMessages {
   [LIVE_EVENTS.activityEvent]: ActivityEventMessage;
   [LIVE_EVENTS.activityUpdate]: ActivityUpdateMessage;
   [LIVE_EVENTS.attentionCount]: AttentionCountMessage;
+  [LIVE_EVENTS.activityChanged]: ActivityChangedMessage;
 }
 
 /** Reasons a handshake is refused, sent as the `connect_error` message. */

@@ -42,6 +42,12 @@ export class ListActivitiesQueryDto implements ActivityListQuery {
   @IsUUID()
   orderId?: string;
 
+  @ApiPropertyOptional({ example: 'SHOP-10045', description: "the order's number, exactly" })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  orderNumber?: string;
+
   @ApiPropertyOptional({ example: '2026-12-01T00:00:00Z' })
   @IsOptional()
   @IsISO8601()

@@ -28,6 +28,8 @@ export interface LiveHubOptions {
 // The server-to-server message carrying a LiveMessage between instances over the adapter.
 const RELAY_EVENT = 'autobuy:live';
 const ATTENTION_ROOM = 'attention';
+// Every activity's creation and state changes, for the activities page of any operator.
+const ACTIVITIES_ROOM = 'activities';
 
 type Ack = (answer: LiveAck) => void;
 
@@ -151,7 +153,7 @@ export class LiveHub {
       return {
         ok: false,
         code: 'invalid_topic',
-        message: 'Subscribe to an activity, order, account or attention',
+        message: 'Subscribe to an activity, order, account, attention or activities',
       };
     }
 
@@ -221,6 +223,12 @@ export class LiveHub {
 
   private deliverActivity(message: Extract<LiveMessage, { type: 'activity' }>): void {
     this.offerToStreams(message.event);
+    // Creation (queued) and every state change write a state event; other events stay out.
+    if (message.event.type === 'state') {
+      this.server.local
+        .to(ACTIVITIES_ROOM)
+        .emit(LIVE_EVENTS.activityChanged, { activity: message.activity, event: message.event });
+    }
     const rooms = [
       message.activity.orderId ? roomOfOrder(message.activity.orderId) : null,
       message.activity.accountId ? roomOfAccount(message.activity.accountId) : null,
@@ -270,6 +278,9 @@ function roomOf(topic: Exclude<LiveTopic, { activityId: string }>): string {
   if ('accountId' in topic) {
     return roomOfAccount(topic.accountId);
   }
+  if ('activities' in topic) {
+    return ACTIVITIES_ROOM;
+  }
 
   return ATTENTION_ROOM;
 }
@@ -298,6 +309,9 @@ function parseTopic(raw: unknown): LiveTopic | null {
   }
   if (topic.attention === true) {
     return { attention: true };
+  }
+  if (topic.activities === true) {
+    return { activities: true };
   }
 
   return null;
