@@ -53,7 +53,11 @@ export class World {
     const sandbox = await startSandbox();
     const app = await startTestApp({
       dataDir: options.dataDir,
-      config: { sandboxUrl: sandbox.url, syncIntervalMs: 3_600_000 },
+      config: {
+        sandboxUrl: sandbox.url,
+        kitmallUrl: `${sandbox.url}/kitmall/api/v1`,
+        syncIntervalMs: 3_600_000,
+      },
     });
     const admin = await app.login();
     const world = new World(sandbox, app, admin);
