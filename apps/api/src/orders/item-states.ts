@@ -53,8 +53,8 @@ export class OrderItemStates {
   /**
    * Claims every item for a reservation, or none: one conditional UPDATE (`available` →
    * `reserving`) that a parallel request cannot also win, since the database applies the two
-   * one after the other and the second finds the items no longer available. A reservation
-   * cancelled by the operator mid-run does not yet give its claimed items back.
+   * one after the other and the second finds the items no longer available. A cancelled
+   * reservation gives them back (`ReserveCancellation`).
    */
   async claim(orderId: string, itemIds: string[], accountId: string): Promise<ClaimOutcome> {
     try {
