@@ -183,15 +183,24 @@ export async function startTopology(options = {}) {
       redisPrefix,
       adminLogin: 'admin',
       adminPassword,
+      /** The environment every API and worker shares (vault and secret keys included). */
+      sharedEnv: shared,
       runDir,
       /** Worker processes that died without being asked to, since the start. */
       get workerCrashes() {
         return crashes;
       },
-      /** Index of the worker whose log last names the activity, or -1. */
+      /** Index of the running worker that last started or resumed the activity, or -1. */
       workerOf(activityId) {
-        return workers.findIndex((proc) =>
-          proc.tail.some((line) => line.includes(`Activity ${activityId} `)),
+        const running = (proc) => {
+          const lines = proc.tail.filter((line) => line.includes(`Activity ${activityId} `));
+          const last = lines.at(-1) ?? '';
+
+          return / (started|resumed after an interruption) at step /.test(last);
+        };
+
+        return workers.findIndex(
+          (proc) => proc.child.exitCode === null && proc.child.signalCode === null && running(proc),
         );
       },
       async killWorker(i) {
@@ -211,10 +220,11 @@ export async function startTopology(options = {}) {
           await waitForLine(workers[i], /Worker started/);
         }
       },
-      async stop() {
+      /** Stops everything; the process logs stay in `runDir` with `keepLogs`. */
+      async stop({ keepLogs = false } = {}) {
         for (const proc of workers) proc.stopping = true;
         await stopAll();
-        rmSync(runDir, { recursive: true, force: true });
+        if (!keepLogs) rmSync(runDir, { recursive: true, force: true });
       },
     };
   } catch (error) {
