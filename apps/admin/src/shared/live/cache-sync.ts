@@ -1,4 +1,5 @@
 import type {
+  ActivityChangedMessage,
   ActivityDetailDto,
   ActivityEventDto,
   ActivityUpdateMessage,
@@ -11,6 +12,7 @@ import type {
 import type { QueryClient } from '@tanstack/react-query';
 
 import { queryKeys } from '../api/query-keys';
+import { applyActivityChange } from './activity-list-sync';
 import {
   appendEvent,
   applyEventToDetail,
@@ -139,7 +141,8 @@ function onActivityUpdate(
 
 /**
  * Keeps the query cache in step with the live channel: activity events patch the activity's
- * detail, log and list rows; item and session messages patch the order and session lists; the
+ * detail, log and list rows; the summaries of every activity's state changes patch the lists
+ * (and which lists hold them); item and session messages patch the order and session lists; the
  * attention count feeds the side-menu badge. Returns the function that stops it.
  */
 export function syncCacheWithLive(client: LiveClient, queryClient: QueryClient): () => void {
@@ -157,6 +160,9 @@ export function syncCacheWithLive(client: LiveClient, queryClient: QueryClient):
     }),
     client.on<ActivityUpdateMessage>(LIVE.activityUpdate, (update) =>
       onActivityUpdate(queryClient, update),
+    ),
+    client.on<ActivityChangedMessage>(LIVE.activityChanged, (change) =>
+      applyActivityChange(queryClient, change),
     ),
     client.on<AttentionCountMessage>(LIVE.attentionCount, (message) =>
       queryClient.setQueryData(queryKeys.attentionCount, message.count),

@@ -41,6 +41,9 @@ export function topicKey(topic: LiveTopic): string {
   if ('accountId' in topic) {
     return `account:${topic.accountId}`;
   }
+  if ('activities' in topic) {
+    return 'activities';
+  }
 
   return 'attention';
 }

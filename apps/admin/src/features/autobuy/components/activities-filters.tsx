@@ -4,10 +4,11 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { useAccountChoices } from '../api/account-choices';
 import { KIND_OPTIONS } from '../lib/activity-filters';
 
 const TYPING_DELAY_MS = 300;
-type FilterName = 'q' | 'state' | 'kind' | 'accountId' | 'orderId' | 'from' | 'to';
+type FilterName = 'q' | 'state' | 'kind' | 'accountId' | 'orderNumber' | 'from' | 'to';
 
 /** The filter boxes; every value lives in the URL so a filtered list can be shared or reloaded. */
 export function ActivitiesFilters(props: {
@@ -16,6 +17,7 @@ export function ActivitiesFilters(props: {
   onClear: () => void;
 }) {
   const { t } = useTranslation();
+  const accounts = useAccountChoices();
   const value = (name: FilterName) => props.search.get(name) ?? '';
   const [typed, setTyped] = useState<Partial<Record<FilterName, string>>>({});
   const applyLater = useDebouncedCallback(
@@ -23,14 +25,16 @@ export function ActivitiesFilters(props: {
     TYPING_DELAY_MS,
   );
 
-  const textBox = (name: 'q' | 'accountId' | 'orderId', label: string, width: number) => (
+  const textBox = (name: 'q' | 'orderNumber', label: string, width: number) => (
     <TextInput
       type={name === 'q' ? 'search' : 'text'}
       label={label}
-      placeholder={name === 'q' ? t('activities.searchPlaceholder') : undefined}
+      placeholder={
+        name === 'q' ? t('activities.searchPlaceholder') : t('activities.orderNumberPlaceholder')
+      }
       w={width}
       value={typed[name] ?? value(name)}
-      data-testid={`activities-${name === 'q' ? 'search' : name}`}
+      data-testid={name === 'q' ? 'activities-search' : 'activities-order-number'}
       onChange={(event) => {
         const text = event.currentTarget.value;
         setTyped((current) => ({ ...current, [name]: text }));
@@ -65,8 +69,23 @@ export function ActivitiesFilters(props: {
         data-testid="activities-kind-filter"
         onChange={(kind) => props.onChange('kind', kind)}
       />
-      {textBox('accountId', t('activities.account'), 170)}
-      {textBox('orderId', t('activities.order'), 170)}
+      <Select
+        label={t('activities.account')}
+        placeholder={t('activities.anyAccount')}
+        data={(accounts.data ?? []).map((account) => ({
+          value: account.id,
+          label: `${account.login} (${account.provider})`,
+        }))}
+        // An account from the address that is not (or not yet) listed still filters.
+        value={value('accountId') || null}
+        searchable
+        clearable
+        nothingFoundMessage={t('activities.noAccount')}
+        w={220}
+        data-testid="activities-account"
+        onChange={(accountId) => props.onChange('accountId', accountId)}
+      />
+      {textBox('orderNumber', t('activities.orderNumber'), 170)}
       {(['from', 'to'] as const).map((name) => (
         <TextInput
           key={name}

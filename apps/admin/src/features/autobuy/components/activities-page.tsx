@@ -1,11 +1,10 @@
 import { Badge, Button, Center, Group, Stack, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 
 import { queryKeys } from '../../../shared/api/query-keys';
-import { useAttentionCount } from '../../../shared/live/use-attention-count';
+import { useLiveTopic } from '../../../shared/live/live-context';
 import { EmptyBlock } from '../../../shared/ui/empty-block';
 import { ErrorAlert } from '../../../shared/ui/error-alert';
 import { LoadingBlock } from '../../../shared/ui/loading-block';
@@ -24,12 +23,16 @@ export function ActivitiesPage() {
   const waitingShown = showsWaitingBlock(filters);
   const waiting = useActivityList({ ...filters, state: 'waiting_for_operator' }, waitingShown);
   const list = useActivityList(filters);
-  const attention = useAttentionCount();
 
-  // A new question somewhere (or one answered) changes what belongs on top.
-  useEffect(() => {
-    void queryClient.invalidateQueries({ queryKey: queryKeys.activityLists });
-  }, [attention, queryClient]);
+  // Every activity's creation and state changes patch the lists (shared/live); the room does
+  // not replay, so after a reconnect the lists are read again to catch up.
+  useLiveTopic(
+    { activities: true },
+    {
+      onResubscribed: () =>
+        void queryClient.invalidateQueries({ queryKey: queryKeys.activityLists }),
+    },
+  );
 
   const waitingItems = waitingShown
     ? (waiting.data?.pages.flatMap((page) => page.items) ?? [])

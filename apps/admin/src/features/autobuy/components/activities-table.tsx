@@ -1,29 +1,17 @@
 import type { ActivityDto } from '@autobuy/contracts';
 import { Anchor, Table, Text } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 
-import { queryKeys } from '../../../shared/api/query-keys';
 import { ActivityStateBadge } from '../../../shared/activities/components/activity-state-badge';
 import { formatDateTime } from '../../../shared/lib/format';
-import { useLiveTopic } from '../../../shared/live/live-context';
 import { activityPath } from '../lib/paths';
-import { isFinal } from '../lib/activity-filters';
 
 function ActivityRow(props: { activity: ActivityDto }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const { activity } = props;
   const waiting = activity.state === 'waiting_for_operator';
-
-  // There is no "every activity" room: each unfinished row follows its own activity, from the
-  // seq the row already shows.
-  useLiveTopic(isFinal(activity.state) ? null : { activityId: activity.id }, {
-    afterSeq: () => activity.lastSeq,
-    onResubscribed: () => void queryClient.invalidateQueries({ queryKey: queryKeys.activityLists }),
-  });
 
   return (
     <Table.Tr
@@ -52,9 +40,11 @@ function ActivityRow(props: { activity: ActivityDto }) {
         <ActivityStateBadge state={activity.state} />
       </Table.Td>
       <Table.Td>
-        <Text size="xs">{activity.orderId ?? '—'}</Text>
-        <Text size="xs" c="dimmed">
-          {activity.accountId ?? '—'}
+        <Text size="xs" data-testid="activity-order-number">
+          {activity.orderNumber ?? activity.orderId ?? '—'}
+        </Text>
+        <Text size="xs" c="dimmed" data-testid="activity-account-login">
+          {activity.accountLogin ?? activity.accountId ?? '—'}
         </Text>
       </Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>

@@ -76,14 +76,23 @@ export function ActivityPage() {
         <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
           <Field label={t('activity.order')}>
             {activity.orderId ? (
-              <Anchor component={Link} to={`/orders/${activity.orderId}`} size="sm">
-                {activity.orderId}
+              <Anchor
+                component={Link}
+                to={`/orders/${activity.orderId}`}
+                size="sm"
+                data-testid="activity-order-number"
+              >
+                {activity.orderNumber ?? activity.orderId}
               </Anchor>
             ) : (
               '—'
             )}
           </Field>
-          <Field label={t('activity.account')}>{activity.accountId ?? '—'}</Field>
+          <Field label={t('activity.account')}>
+            <span data-testid="activity-account-login">
+              {activity.accountLogin ?? activity.accountId ?? '—'}
+            </span>
+          </Field>
           <Field label={t('activity.startedBy')}>{activity.startedBy ?? '—'}</Field>
           <Field label={t('activities.createdAt')}>
             {formatDateTime(activity.createdAt, i18n.language)}

@@ -19,7 +19,7 @@ export function filtersFromSearch(search: URLSearchParams): ActivityFilters {
   const kind = ACTIVITY_KINDS.find((known) => known === search.get('kind'));
   if (state) filters.state = state;
   if (kind) filters.kind = kind;
-  for (const name of ['accountId', 'orderId', 'q'] as const) {
+  for (const name of ['accountId', 'orderId', 'orderNumber', 'q'] as const) {
     const value = search.get(name)?.trim();
     if (value) filters[name] = value;
   }

@@ -29,17 +29,20 @@ describe('ActivitiesPage', () => {
   it('should send the filters of the address and not show the waiting block under a state filter', async () => {
     const { requests } = mockApi({
       'GET /api/v1/activities': { status: 200, body: { items: [], nextCursor: null } },
+      'GET /api/v1/accounts': { status: 200, body: [] },
     });
     renderWithProviders(<ActivitiesPage />, {
       language: 'en',
-      path: '/plugins/autobuy?state=failed&kind=reserve&q=1001',
+      path: '/plugins/autobuy?state=failed&kind=reserve&q=1001&orderNumber=SHOP-1001',
     });
 
     expect(await screen.findByText('Nothing found')).toBeTruthy();
-    expect(requests).toHaveLength(1);
-    expect(requests[0].url).toContain('state=failed');
-    expect(requests[0].url).toContain('kind=reserve');
-    expect(requests[0].url).toContain('q=1001');
+    const lists = requests.filter((request) => request.url.startsWith('/api/v1/activities'));
+    expect(lists).toHaveLength(1);
+    expect(lists[0].url).toContain('state=failed');
+    expect(lists[0].url).toContain('kind=reserve');
+    expect(lists[0].url).toContain('q=1001');
+    expect(lists[0].url).toContain('orderNumber=SHOP-1001');
   });
 
   it('should say so when there are no activities at all', async () => {

@@ -25,6 +25,12 @@ describe('activity filters from the address', () => {
       orderId: 'o1',
     });
   });
+
+  it('should pass an order number on as it was typed, without the spaces around it', () => {
+    expect(filtersFromSearch(new URLSearchParams('orderNumber=%20SHOP-10045%20'))).toEqual({
+      orderNumber: 'SHOP-10045',
+    });
+  });
 });
 
 describe('activity actions', () => {
