@@ -32,9 +32,9 @@ describe('cancelling a reservation against a live Sandbox in Chromium', () => {
     return (await world.order(orderId)).items.map((item) => item.state);
   }
 
-  it('should free every item when cancelled while the offers are checked, ordering nothing', async () => {
-    const { session, order, itemIds } = await setup('c_check');
-    // Slow offers keep the check step running long enough to cancel during it.
+  it('should leave no item reserving when cancelled mid-run: each is free or bound to one real order', async () => {
+    const { session, order, itemIds } = await setup('c_running');
+    // Slow offers keep the activity running long enough to cancel it mid-run.
     await world.sandbox.control('POST', '/config', {
       latencyRules: [{ pathPrefix: '/item.htm', ms: 3_000 }],
     });
@@ -44,12 +44,41 @@ describe('cancelling a reservation against a live Sandbox in Chromium', () => {
     const done = await world.cancel(started.body.activityId);
 
     expect(done.state).toBe('cancelled');
-    expect(await itemStates(order.id)).toEqual(['available', 'available']);
-    const item = (await world.order(order.id)).items[0]!;
-    expect(item.stateReason).toMatch(/cancelled before this item was ordered/);
-    expect(item.providerOrderNumber).toBeNull();
+    const items = (await world.order(order.id)).items;
+    const truth = await world.sandbox.orders('c_running');
+    const numbers = items.flatMap((item) => item.providerOrderNumber ?? []);
+    for (const item of items) {
+      expect(['available', 'reserved']).toContain(item.state);
+      expect(item.providerOrderNumber === null).toBe(item.state === 'available');
+    }
+    // Every order on the provider is one an item is bound to, and none was placed twice.
+    expect(truth.map((one) => one.bizOrderId).sort()).toEqual([...new Set(numbers)].sort());
+  });
+
+  it('should free every item with the reason when cancelled at a question before any submit', async () => {
+    await world.addAccount('c_question', 100);
+    const session = await world.session('c_question');
+    const [a, b] = world.buyable(2, { distinctSellers: true });
+    // Another SKU than the other tests buy, so its new price changes only this test.
+    const changed = world.line(a!, 'q1', 1, 1);
+    await world.sandbox.control('PATCH', `/items/${a!.itemId}`, {
+      skus: { [changed.skuId!]: { price: '999.00' } },
+    });
+    const order = await world.importOrder([changed, world.line(b!, 'q2')]);
+    const itemIds = order.items.map((item) => item.id);
+
+    const started = await world.reserve(order.id, itemIds, session.id).expect(202);
+    const asked = await world.settle(started.body.activityId);
+    expect(asked.openQuestion?.options.map((option) => option.id)).toContain('accept_price');
+    const done = await world.cancel(asked.id);
+
+    expect(done.state).toBe('cancelled');
+    const items = (await world.order(order.id)).items;
+    expect(items.map((item) => item.state)).toEqual(['available', 'available']);
+    expect(items[0]!.stateReason).toMatch(/cancelled before this item was ordered/);
+    expect(items[0]!.providerOrderNumber).toBeNull();
     expect(done.itemStates[itemIds[0]!]).toMatchObject({ state: 'cancelled' });
-    expect(await world.sandbox.orders('c_check')).toEqual([]);
+    expect(await world.sandbox.orders('c_question')).toEqual([]);
   });
 
   it('should bind what the provider created and free the rest when cancelled at the unclear-submit question', async () => {
