@@ -43,6 +43,12 @@ export interface StepContext<S> {
   /** Merges counters (e.g. items found) into the activity and publishes the progress. */
   progress(counters: ActivityCounters, message?: string): Promise<void>;
   setItemState(itemId: string, state: string, reason?: string): Promise<void>;
+  /**
+   * Moves the activity and its hold to another account (e.g. the operator continues on another
+   * session), freeing the first account for other activities. False when another activity holds
+   * that account now; the activity then stays on the account it had.
+   */
+  moveToAccount(accountId: string): Promise<boolean>;
 }
 
 export type StepResult<S> =

@@ -261,7 +261,37 @@ export class ActivityRunner {
           data: { itemId, state: itemState, reason: reason ?? null },
         });
       },
+      moveToAccount: (accountId) => this.moveToAccount(run, accountId),
     };
+  }
+
+  /** Takes the other account's lease before letting go of the first: one is always held. */
+  private async moveToAccount(run: Run, accountId: string): Promise<boolean> {
+    const { store, leases, events } = this.deps;
+    const { activity, token } = run;
+    const from = activity.accountId;
+    if (from === accountId) {
+      return true;
+    }
+    const nowMs = Date.now();
+    const expiresMs = nowMs + this.options.leaseTtlMs;
+    if (!(await leases.acquire(accountId, activity.id, token, expiresMs, nowMs))) {
+      return false;
+    }
+    await store.update(activity.id, token, { accountId });
+    // The heartbeat and the final release read the run's activity, so they follow the move.
+    activity.accountId = accountId;
+    if (from) {
+      await leases.release(from, token);
+    }
+    await events.append(activity, {
+      type: 'log',
+      level: 'info',
+      message: `Moved from account ${from ?? 'none'} to account ${accountId}`,
+      data: { fromAccountId: from, toAccountId: accountId },
+    });
+
+    return true;
   }
 
   private async suspend(

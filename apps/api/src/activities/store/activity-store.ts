@@ -33,6 +33,7 @@ export type ActivityPatch = Partial<
     | 'leaseExpiresMs'
     | 'startedAt'
     | 'finishedAt'
+    | 'accountId'
   >
 >;
 
