@@ -12,8 +12,8 @@ import { Operator, type Settled } from '../operator';
 import type { HarnessContext, HarnessPart, PartResult } from '../part';
 import { type Buyer, buyer, importOrder, reserve } from '../workflow-client';
 
-const FULL = { items: 500, accounts: 5, perOrder: 10, expiryEveryMs: 20_000 };
-const SMALL = { items: 30, accounts: 2, perOrder: 5, expiryEveryMs: 10_000 };
+const FULL = { items: 500, accounts: 5, perOrder: 10, expiryEveryMs: 30_000 };
+const SMALL = { items: 20, accounts: 2, perOrder: 5, expiryEveryMs: 30_000 };
 const CHAOS_CONFIG = {
   errorRate: 0.1,
   timeoutRate: 0.05,

@@ -39,7 +39,7 @@ async function runCrashMatrix(context: HarnessContext, deps: HarnessDeps): Promi
   const operator = new Operator(admin, sandbox, context.log);
   const ledger = new Ledger();
   const failures: string[] = [];
-  const perCase = context.small ? 2 : 4;
+  const perCase = context.small ? 1 : 3;
   const crashesBefore = deps.topology.workerCrashes;
 
   // One account and one shop order per point, each with SKUs of distinct sellers.
