@@ -1,77 +1,15 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 
+import {
+  clickOnCanvas,
+  fieldBoxes,
+  loginFieldBoxes,
+  openOrder,
+  sandboxUrl,
+} from '../support/sandbox-popup';
 import { logIn, screenshotPath } from '../support/session';
 
-const sandboxUrl = process.env.E2E_SANDBOX_URL ?? 'http://127.0.0.1:3100';
 const FINAL = /^(succeeded|partly_succeeded|failed|aborted|cancelled)$/;
-
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-/**
- * Where the Sandbox login form's fields are on a page of the streamed size: the popup shows
- * that page as a picture, so the spec clicks it where a person would see the fields.
- */
-async function loginFieldBoxes(browser: Browser, width: number, height: number) {
-  return fieldBoxes(browser, width, height, () => Promise.resolve(), {
-    login: '#fm-login-id',
-    password: '#fm-login-password',
-    submit: '#fm-login-submit',
-  });
-}
-
-/** The boxes of some elements on a Sandbox page of the streamed size, reached by `goTo`. */
-async function fieldBoxes<K extends string>(
-  browser: Browser,
-  width: number,
-  height: number,
-  goTo: (page: Page) => Promise<void>,
-  selectors: Record<K, string>,
-): Promise<Record<K, Box>> {
-  const context = await browser.newContext({ viewport: { width, height } });
-  const page = await context.newPage();
-  await page.goto(`${sandboxUrl}/member/login.jhtml`);
-  await goTo(page);
-  const boxOf = async (selector: string): Promise<Box> => {
-    const box = await page.locator(selector).boundingBox();
-    if (!box) throw new Error(`${selector} is not shown on the Sandbox login page`);
-
-    return box;
-  };
-  const boxes = {} as Record<K, Box>;
-  for (const name of Object.keys(selectors) as K[]) {
-    boxes[name] = await boxOf(selectors[name]);
-  }
-  await context.close();
-
-  return boxes;
-}
-
-/** Clicks the centre of a page element on the popup's scaled canvas. */
-async function clickOnCanvas(popup: Page, box: Box) {
-  const canvas = popup.getByTestId('login-canvas');
-  const shown = await canvas.boundingBox();
-  const pageWidth = Number(await canvas.getAttribute('data-page-width'));
-  const pageHeight = Number(await canvas.getAttribute('data-page-height'));
-  if (!shown) throw new Error('The login canvas is not shown');
-
-  await popup.mouse.click(
-    shown.x + ((box.x + box.width / 2) * shown.width) / pageWidth,
-    shown.y + ((box.y + box.height / 2) * shown.height) / pageHeight,
-  );
-}
-
-async function openOrder(page: Page, number: string) {
-  await page.getByTestId('nav-orders').click();
-  await page.getByTestId('orders-search').fill(number);
-  await expect(page.getByTestId('order-row')).toHaveCount(1);
-  await page.getByTestId('order-link').click();
-  await expect(page.getByTestId('order-title')).toContainText(number);
-}
 
 test.describe.serial('workflows: a session through the popup, then reserve and unbind', () => {
   test('adds a Sandbox session by typing into the streamed login page', async ({

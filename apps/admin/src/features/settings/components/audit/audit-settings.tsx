@@ -51,7 +51,7 @@ function AuditRow(props: { entry: AuditEntryDto }) {
         </Text>
       </Table.Td>
       <Table.Td>
-        <Badge color={entry.outcome === 'ok' ? 'green' : 'red'} variant="light">
+        <Badge color={entry.outcome === 'ok' ? 'green' : 'red'} variant="light" miw="max-content">
           {entry.outcome === 'ok' ? t('audit.ok') : entry.outcome}
         </Badge>
       </Table.Td>

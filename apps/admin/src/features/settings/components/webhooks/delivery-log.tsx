@@ -29,7 +29,12 @@ function DeliveryRow(props: { delivery: WebhookDeliveryLogDto }) {
         {t(webhookEventTextKey(delivery.event), { defaultValue: delivery.event })}
       </Table.Td>
       <Table.Td>
-        <Badge color={STATUS_COLORS[delivery.status]} variant="light" data-testid="delivery-status">
+        <Badge
+          color={STATUS_COLORS[delivery.status]}
+          variant="light"
+          miw="max-content"
+          data-testid="delivery-status"
+        >
           {t(`webhooks.status.${delivery.status}`)}
         </Badge>
       </Table.Td>
