@@ -7,6 +7,8 @@ import { type SandboxOrder, sandboxOrders } from './operator';
 
 export interface Counts {
   duplicates: number;
+  /** Accounts holding a duplicate. */
+  duplicateLogins: string[];
   lost: number;
   /** Shop items whose state contradicts the provider (part of `lost`). */
   lostItems: string[];
@@ -59,6 +61,7 @@ export class Ledger {
     }
 
     let duplicates = 0;
+    const duplicateLogins: string[] = [];
     const orphanOrders: string[] = [];
     for (const [login, held] of truth) {
       const perSku = wanted.get(login) ?? new Map<string, number>();
@@ -72,13 +75,19 @@ export class Ledger {
           orphanOrders.push(`${order.bizOrderId} (${login})`);
         }
       }
+      let extra = 0;
       for (const [key, times] of ordered) {
-        duplicates += Math.max(0, times - (perSku.get(key) ?? 0));
+        extra += Math.max(0, times - (perSku.get(key) ?? 0));
+      }
+      duplicates += extra;
+      if (extra > 0) {
+        duplicateLogins.push(login);
       }
     }
 
     return {
       duplicates,
+      duplicateLogins,
       lost: lostItems.length + orphanOrders.length,
       lostItems,
       orphanOrders,

@@ -72,7 +72,8 @@ export class Operator {
 
   /**
    * Settles the activity; one that failed in a step (a provider error where nothing decides
-   * for it, its items still claimed) is retried once from that step, as the operator would.
+   * for it, its items still claimed) is retried once from that step, as the operator would,
+   * and cancelled when it fails again.
    */
   async settleWithRetry(activityId: string, login: string, timeoutMs: number): Promise<Settled> {
     const first = await this.settle(activityId, login, timeoutMs);
@@ -87,8 +88,21 @@ export class Operator {
       return first;
     }
     const second = await this.settle(activityId, login, timeoutMs);
+    const answers = first.answers + second.answers;
+    if (second.activity.state !== 'failed') {
+      return { ...second, answers, retried: true };
+    }
+    // Failed again (its session may be gone for good): cancelling gives its items back.
+    const cancelled = await this.admin
+      .call('POST', `/activities/${activityId}/cancel`)
+      .then(() => true)
+      .catch(() => false);
+    if (!cancelled) {
+      return { ...second, answers, retried: true };
+    }
+    const third = await this.settle(activityId, login, timeoutMs);
 
-    return { ...second, answers: first.answers + second.answers, retried: true };
+    return { ...third, answers: answers + third.answers, retried: true };
   }
 
   /**

@@ -3,9 +3,9 @@
 // item reserved once or back to available with a reason. Six points are crash hooks inside the
 // worker (apps/api/src/common/crash-points.ts); the seventh, between the submit and its
 // confirmation, is the Sandbox's `hang` fault after the orders were created, then a kill.
-// All cases run at once, one account each: a kill also interrupts whatever else that worker
-// was running, which the counts must survive too.
-import { existsSync, writeFileSync } from 'node:fs';
+// One account per point. `--small` runs all cases at once (a kill also interrupts whatever else
+// that worker was running, which the counts must survive too); the full run one after another.
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { CRASH_POINTS } from '../../../apps/api/src/common/crash-points';
@@ -13,7 +13,7 @@ import { buyableSkus } from '../catalogue';
 import type { HarnessDeps } from '../deps';
 import { AdminClient, SandboxControl } from '../http';
 import { Ledger } from '../ledger';
-import { Operator, sandboxOrders } from '../operator';
+import { Operator, type Settled, sandboxOrders } from '../operator';
 import type { HarnessContext, HarnessPart, PartResult } from '../part';
 import { type Buyer, buyer, importOrder, reserve, unbind } from '../workflow-client';
 
@@ -72,35 +72,34 @@ async function runCrashMatrix(context: HarnessContext, deps: HarnessDeps): Promi
     }
   }
 
-  for (const point of CRASH_POINTS) {
-    writeFileSync(join(deps.crashDir, point), '');
-  }
-  const hangCase = cases.find((one) => one.point === HANG_POINT)!;
-  await sandbox.call('POST', '/faults', {
-    step: 'checkout.submit.after_create',
-    mode: 'hang',
-    login: hangCase.who.login,
-  });
-  for (const one of cases) {
-    one.activityId = one.point.startsWith('unbind.')
-      ? await unbind(admin, ledger, one.who, one.orderId, one.itemIds)
-      : await reserve(admin, ledger, one.who, one.orderId, one.itemIds);
-  }
-  const hangKills = await killDuringHang(context, deps, sandbox, hangCase);
-
-  const settled = await Promise.all(
-    cases.map((one) => operator.settleWithRetry(one.activityId!, one.who.login, SETTLE_MS)),
-  );
-  const unfired = CRASH_POINTS.filter((point) => existsSync(join(deps.crashDir, point)));
-  for (const point of unfired) {
-    failures.push(`crash point ${point} was never reached`);
-  }
-  if (hangKills === 0) {
-    failures.push('the submit never hung, so no worker was killed between submit and answer');
+  // --small: every point at once (a kill also interrupts the other cases on that worker);
+  // full: one point at a time, so a broken count names its point for sure.
+  const rounds = context.small ? [cases] : cases.map((one) => [one]);
+  const settled: Settled[] = [];
+  let hangKills = 0;
+  for (const round of rounds) {
+    const outcome = await runRound(context, deps, round, { admin, sandbox, operator, ledger });
+    settled.push(...outcome.settled);
+    hangKills += outcome.hangKills;
+    failures.push(...outcome.failures);
   }
 
   const counts = await ledger.count(admin, sandbox);
-  failures.push(...counts.lostItems, ...counts.orphanOrders.map((o) => `orphan order ${o}`));
+  // One point at a time: the account of a broken count names its point. At once (--small),
+  // a point fires in whichever case reaches it first; the worker logs say which.
+  const pointOf = (text: string) =>
+    context.small
+      ? text
+      : text.replace(/\((crash_\d+)\)/, (_, login: string) => {
+          const point = cases.find((one) => one.who.login === login)?.point ?? '?';
+
+          return `(${login}, killed at ${point})`;
+        });
+  failures.push(
+    ...counts.lostItems.map(pointOf),
+    ...counts.orphanOrders.map((o) => pointOf(`orphan order ${o}`)),
+    ...counts.duplicateLogins.map((login) => pointOf(`duplicate provider orders (${login})`)),
+  );
   const recovered = settled.filter((one) => one.activity.state === 'succeeded').length;
   const states: Record<string, number> = {};
   for (const one of settled) {
@@ -115,7 +114,7 @@ async function runCrashMatrix(context: HarnessContext, deps: HarnessDeps): Promi
     lost: counts.lost,
     stuck: settled.filter((one) => one.stuck).length,
     figures: {
-      'crash points fired': `${CRASH_POINTS.length - unfired.length + Math.min(hangKills, 1)}/${points.length}`,
+      'crash points fired': `${points.length - failures.filter((f) => f.startsWith('crash point')).length}/${points.length}`,
       'crash cases ended succeeded': `${recovered}/${cases.length}`,
       ...Object.fromEntries(Object.entries(states).map(([s, n]) => [`crash activities ${s}`, n])),
     },
@@ -149,4 +148,54 @@ async function killDuringHang(
   await deps.topology.restartWorker(worker);
 
   return 1;
+}
+
+interface Clients {
+  admin: AdminClient;
+  sandbox: SandboxControl;
+  operator: Operator;
+  ledger: Ledger;
+}
+
+/** Arms the points of the cases, starts their activities, kills at the hang, settles them. */
+async function runRound(
+  context: HarnessContext,
+  deps: HarnessDeps,
+  cases: Case[],
+  { admin, sandbox, operator, ledger }: Clients,
+): Promise<{ settled: Settled[]; hangKills: number; failures: string[] }> {
+  const failures: string[] = [];
+  const hookPoints = cases.map((one) => one.point).filter((point) => point !== HANG_POINT);
+  for (const point of hookPoints) {
+    writeFileSync(join(deps.crashDir, point), '');
+  }
+  const hangCase = cases.find((one) => one.point === HANG_POINT);
+  if (hangCase) {
+    await sandbox.call('POST', '/faults', {
+      step: 'checkout.submit.after_create',
+      mode: 'hang',
+      login: hangCase.who.login,
+    });
+  }
+  for (const one of cases) {
+    one.activityId = one.point.startsWith('unbind.')
+      ? await unbind(admin, ledger, one.who, one.orderId, one.itemIds)
+      : await reserve(admin, ledger, one.who, one.orderId, one.itemIds);
+  }
+  const hangKills = hangCase ? await killDuringHang(context, deps, sandbox, hangCase) : 0;
+  if (hangCase && hangKills === 0) {
+    failures.push(`crash point ${HANG_POINT}: the submit never hung, so no worker was killed`);
+  }
+
+  const settled = await Promise.all(
+    cases.map((one) => operator.settleWithRetry(one.activityId!, one.who.login, SETTLE_MS)),
+  );
+  for (const point of hookPoints) {
+    if (existsSync(join(deps.crashDir, point))) {
+      failures.push(`crash point ${point} was never reached`);
+      rmSync(join(deps.crashDir, point), { force: true });
+    }
+  }
+
+  return { settled, hangKills, failures };
 }

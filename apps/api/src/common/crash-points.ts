@@ -38,5 +38,8 @@ export function crashPoint(point: CrashPoint): void {
     // Not armed, or another process took it first.
     return;
   }
+  process.stderr.write(
+    `Crash point ${point} reached: the process ends itself (AUTOBUY_CRASH_DIR)\n`,
+  );
   process.kill(process.pid, 'SIGKILL');
 }
