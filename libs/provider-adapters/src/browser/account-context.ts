@@ -21,6 +21,7 @@ export interface AccountContextLimits {
 
 export class AccountContext {
   private mainPage: Page | null = null;
+  private pageOpening: Promise<Page> | null = null;
   private pageSteps = 0;
   // Steps running and holds taken: the page is never renewed under someone still using it.
   private pins = 0;
@@ -59,19 +60,31 @@ export class AccountContext {
    */
   async page(): Promise<Page> {
     this.assertUsable();
+    // Steps started together (offers read six at a time) wait for the one page being made;
+    // each making its own left the job with several pages, each landing on its own.
+    if (this.pageOpening) {
+      return this.pageOpening;
+    }
     const current = this.mainPage;
     const worn = this.pageSteps >= this.limits.maxStepsPerPage && this.pins === 0;
     if (current && !current.isClosed() && !worn) {
       return current;
     }
 
-    if (current && !current.isClosed()) {
-      await current.close().catch(() => undefined);
-    }
-    this.pageSteps = 0;
-    this.mainPage = await this.newPage();
+    this.pageOpening = (async () => {
+      if (current && !current.isClosed()) {
+        await current.close().catch(() => undefined);
+      }
+      this.pageSteps = 0;
+      this.mainPage = await this.newPage();
 
-    return this.mainPage;
+      return this.mainPage;
+    })();
+    try {
+      return await this.pageOpening;
+    } finally {
+      this.pageOpening = null;
+    }
   }
 
   /** A new page in this context, with the stored localStorage ready for its origins. */

@@ -1,3 +1,7 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
 import { startLocalServer, type LocalServer } from '../../test/local-http-server';
 import { BrowserUnavailableError, ProviderTimeoutError } from '../errors/provider-errors';
 import { BrowserPool } from './browser-pool';
@@ -89,6 +93,49 @@ describe(BrowserPool.name, () => {
     expect(seen).toEqual({ who: 'unb=42', lang: 'zh-CN' });
   });
 
+  it('should run steps started together on the one page of the job', async () => {
+    sut = new BrowserPool({ size: 1 });
+    const context = await sut.acquire('account-a');
+    const pages = await Promise.all(
+      [1, 2, 3, 4].map((n) => context.step(`read ${n}`, async (page) => page)),
+    );
+    const open = await context.context.pages();
+    await context.release();
+
+    expect(new Set(pages).size).toBe(1);
+    expect(open).toHaveLength(1);
+  });
+
+  it('should start browsers up to its size when warmed, before any job', async () => {
+    sut = new BrowserPool({ size: 2 });
+    await sut.warm();
+    await sut.warm();
+
+    expect(sut.browsers()).toHaveLength(2);
+  });
+
+  it('should leave no Chromium running when the process owning the pool is killed', async () => {
+    const owner = spawn(
+      process.execPath,
+      ['-r', join(__dirname, '../../../../scripts/ts-register.cjs'), OWNER_SCRIPT],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const firstLine = await new Promise<string>((resolve) =>
+      createInterface({ input: owner.stdout! }).once('line', resolve),
+    );
+    const browserPid = Number(firstLine);
+    const aliveBefore = isAlive(browserPid);
+    owner.kill('SIGKILL');
+    let alive = true;
+    for (let tries = 0; tries < 100 && alive; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      alive = isAlive(browserPid);
+    }
+
+    expect(aliveBefore).toBe(true);
+    expect(alive).toBe(false);
+  });
+
   it('should retire a browser after its maximum number of uses and start a new one', async () => {
     sut = new BrowserPool({ size: 1, maxUsesPerBrowser: 2 });
     await readWho(sut, 'a');
@@ -176,3 +223,16 @@ describe(resolveChromiumPath.name, () => {
     );
   });
 });
+
+// A process that starts a pool, opens a job, prints its browser's pid and waits to be killed.
+const OWNER_SCRIPT = join(__dirname, '../../test/pool-owner.ts');
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+
+    return true;
+  } catch {
+    return false;
+  }
+}

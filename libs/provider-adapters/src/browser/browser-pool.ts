@@ -115,6 +115,15 @@ export class BrowserPool {
     }
   }
 
+  /**
+   * Starts browsers up to the pool's size now, so the first jobs running side by side do not
+   * each wait for a Chromium start (about a second, far more on a busy machine).
+   */
+  async warm(): Promise<void> {
+    const missing = Math.max(0, this.options.size - this.slots.length - this.launching);
+    await Promise.all(Array.from({ length: missing }, () => this.launch()));
+  }
+
   /** Closes every browser. Contexts still held fail on their next step. */
   async close(): Promise<void> {
     this.closed = true;
@@ -146,6 +155,10 @@ export class BrowserPool {
         handleSIGINT: false,
         handleSIGTERM: false,
         handleSIGHUP: false,
+        // Chromium runs in a process group of its own, so killing the owning process (a
+        // timed-out test, a crashed worker) left it running. Over a pipe it quits as soon as
+        // that process is gone, however it ended.
+        pipe: true,
         protocolTimeout: this.options.stepTimeoutMs * 2,
       });
       const slot: BrowserSlot = { browser, uses: 0, active: 0, retired: false };

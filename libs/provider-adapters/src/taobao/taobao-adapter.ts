@@ -28,6 +28,7 @@ import { ScreencastLoginStream } from '../login/screencast-login-stream';
 import { ProfileReader } from '../profile/profile-reader';
 import { taobaoLoginStateReader } from './taobao-login';
 import { modifiedAtMs, parseItemOffer, parseMainOrder } from './taobao-parse';
+import { readBoughtPage } from './taobao-bought-list';
 import { reserveOnTaobao } from './taobao-reserve';
 import { TaobaoSite, type TaobaoReader } from './taobao-site';
 import { TAOBAO_PROFILE, type TaobaoHosts, type TaobaoProfile } from './taobao.profile';
@@ -90,32 +91,45 @@ export class TaobaoAdapter implements ProviderAdapter {
 }
 
 class TaobaoJob implements ProviderJob {
+  // Calls that navigate the job's one page wait for each other: a navigation started under
+  // another aborts it. Offers and tracking are fetched from the page and run alongside.
+  private navigating: Promise<unknown> = Promise.resolve();
+
   constructor(
     private readonly site: TaobaoSite,
     private readonly context: AccountContext,
     private readonly cartConcurrency: number,
   ) {}
 
-  async checkSession(): Promise<SessionCheck> {
-    try {
-      await this.site.open('session.probe', this.site.reader.url('session.probe'));
-    } catch (error) {
-      if (error instanceof SessionExpiredError) {
-        return { loggedIn: false, nickname: null };
+  private oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.navigating.then(work, work);
+    this.navigating = run.catch(() => undefined);
+
+    return run;
+  }
+
+  checkSession(): Promise<SessionCheck> {
+    return this.oneAtATime(async () => {
+      try {
+        await this.site.open('session.probe', this.site.reader.url('session.probe'));
+      } catch (error) {
+        if (error instanceof SessionExpiredError) {
+          return { loggedIn: false, nickname: null };
+        }
+
+        throw error;
       }
 
-      throw error;
-    }
+      const userId = await this.site.cookie(this.site.profile.cookies.userId);
+      let nickname: string | null = null;
+      for (const name of this.site.profile.cookies.nicknames) {
+        nickname ??= await this.site.cookie(name);
+      }
 
-    const userId = await this.site.cookie(this.site.profile.cookies.userId);
-    let nickname: string | null = null;
-    for (const name of this.site.profile.cookies.nicknames) {
-      nickname ??= await this.site.cookie(name);
-    }
-
-    return userId
-      ? { loggedIn: true, nickname: nickname ? decodeURIComponent(nickname) : null }
-      : { loggedIn: false, nickname: null };
+      return userId
+        ? { loggedIn: true, nickname: nickname ? decodeURIComponent(nickname) : null }
+        : { loggedIn: false, nickname: null };
+    });
   }
 
   async getItemOffer(itemId: string): Promise<ItemOffer> {
@@ -139,83 +153,88 @@ class TaobaoJob implements ProviderJob {
     validateReserveRequest(request, true);
 
     // Cart, confirm page and submit share the page's origin and state: no renewal in between.
-    return this.context.holdPage(() =>
-      reserveOnTaobao(this.site, request, { cartConcurrency: this.cartConcurrency }),
+    return this.oneAtATime(() =>
+      this.context.holdPage(() =>
+        reserveOnTaobao(this.site, request, { cartConcurrency: this.cartConcurrency }),
+      ),
     );
   }
 
-  async cancelOrder(orderNumber: string, reason: CancelReason): Promise<void> {
-    assertOrderNumber(orderNumber);
-    if (!CANCEL_REASONS.includes(reason)) {
-      throw new InvalidRequestError(`"${reason}" is not a cancel reason the provider accepts`);
-    }
-
-    const { reader, profile } = this.site;
-    await this.site.open('order.cancelPage', reader.url('order.cancelPage', { orderNumber }));
-    await this.site.postForm('order.cancel', reader.url('order.cancel'), {
-      [profile.fields.orderId]: orderNumber,
-      [profile.fields.cancelReason]: reason,
-    });
-  }
-
-  async findOrder(orderNumber: string): Promise<ProviderOrder | null> {
-    assertOrderNumber(orderNumber);
-
-    const { reader, profile } = this.site;
-    try {
-      const page = await this.site.open(
-        'order.detail',
-        reader.url('order.detail', { orderNumber }),
-      );
-      const data = await reader.embeddedJson(page, 'order.detailData');
-
-      return parseMainOrder(reader, data);
-    } catch (error) {
-      if (
-        error instanceof ProviderRejectedError &&
-        profile.codes.orderNotFound.includes(error.providerCode)
-      ) {
-        return null;
+  cancelOrder(orderNumber: string, reason: CancelReason): Promise<void> {
+    return this.oneAtATime(async () => {
+      assertOrderNumber(orderNumber);
+      if (!CANCEL_REASONS.includes(reason)) {
+        throw new InvalidRequestError(`"${reason}" is not a cancel reason the provider accepts`);
       }
 
-      throw error;
-    }
+      const { reader, profile } = this.site;
+      await this.site.open('order.cancelPage', reader.url('order.cancelPage', { orderNumber }));
+      await this.site.postForm('order.cancel', reader.url('order.cancel'), {
+        [profile.fields.orderId]: orderNumber,
+        [profile.fields.cancelReason]: reason,
+      });
+    });
   }
 
-  async listOrders(query: ListOrdersQuery): Promise<OrderPage> {
-    if (!Number.isInteger(query.page) || query.page < 1) {
-      throw new InvalidRequestError(`Page must be a whole number from 1, not ${query.page}`);
-    }
+  findOrder(orderNumber: string): Promise<ProviderOrder | null> {
+    return this.oneAtATime(async () => {
+      assertOrderNumber(orderNumber);
 
-    const { reader, profile } = this.site;
-    const pageSize = Math.min(query.pageSize ?? profile.maxPageSize, profile.maxPageSize);
-    const params = new URLSearchParams({
-      [profile.fields.pageNum]: String(query.page),
-      [profile.fields.pageSize]: String(pageSize),
+      const { reader, profile } = this.site;
+      try {
+        const page = await this.site.open(
+          'order.detail',
+          reader.url('order.detail', { orderNumber }),
+        );
+        const data = await reader.embeddedJson(page, 'order.detailData');
+
+        return parseMainOrder(reader, data);
+      } catch (error) {
+        if (
+          error instanceof ProviderRejectedError &&
+          profile.codes.orderNotFound.includes(error.providerCode)
+        ) {
+          return null;
+        }
+
+        throw error;
+      }
     });
-    const data = await this.site.getJson('orders.async', `${reader.url('orders.async')}?${params}`);
-    const sinceMs = query.since?.getTime() ?? 0;
-    // The list is ordered by creation, so an old order changed lately can sit on any page;
-    // the filter applies per page and a full sync reads every page.
-    const orders = reader
-      .array(data, 'bought.orders')
-      .filter((order) => modifiedAtMs(reader, order) >= sinceMs)
-      .map((order) => parseMainOrder(reader, order));
+  }
 
-    return {
-      orders,
-      page: reader.number(data, 'bought.currentPage'),
-      totalPages: reader.number(data, 'bought.totalPages'),
-    };
+  listOrders(query: ListOrdersQuery): Promise<OrderPage> {
+    return this.oneAtATime(async () => {
+      if (!Number.isInteger(query.page) || query.page < 1) {
+        throw new InvalidRequestError(`Page must be a whole number from 1, not ${query.page}`);
+      }
+
+      const { reader, profile } = this.site;
+      const pageSize = Math.min(query.pageSize ?? profile.maxPageSize, profile.maxPageSize);
+      const data = await readBoughtPage(this.site, { pageNum: query.page, pageSize });
+      const sinceMs = query.since?.getTime() ?? 0;
+      // The list is ordered by creation, so an old order changed lately can sit on any page;
+      // the filter applies per page and a full sync reads every page.
+      const orders = reader
+        .array(data, 'bought.orders')
+        .filter((order) => modifiedAtMs(reader, order) >= sinceMs)
+        .map((order) => parseMainOrder(reader, order));
+
+      return {
+        orders,
+        page: reader.number(data, 'bought.currentPage'),
+        totalPages: reader.number(data, 'bought.totalPages'),
+      };
+    });
   }
 
   async getTracking(orderNumber: string): Promise<TrackingInfo> {
     assertOrderNumber(orderNumber);
 
     const { reader } = this.site;
-    const data = await this.site.getJson(
+    const data = await this.site.fetchJson(
       'order.tracking',
       reader.url('order.tracking', { orderNumber }),
+      reader.url('orders.list'),
     );
     const shipped = String(reader.value(data, 'tracking.shipped')) === 'true';
 

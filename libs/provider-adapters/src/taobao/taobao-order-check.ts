@@ -3,6 +3,7 @@
 import { lineKey, type LineGroup } from '../adapter/reserve-validation';
 import type { ProviderOrder, ReserveResult, ReservedOrder } from '../adapter/types';
 import { isProviderError } from '../errors/provider-errors';
+import { readBoughtPage, searchBought } from './taobao-bought-list';
 import { parseMainOrder } from './taobao-parse';
 import type { TaobaoSite } from './taobao-site';
 
@@ -78,11 +79,7 @@ async function cartIdsInCart(site: TaobaoSite): Promise<Set<string>> {
 
 async function boughtOrders(site: TaobaoSite, pageNum: number): Promise<ProviderOrder[]> {
   const { reader, profile } = site;
-  const query = new URLSearchParams({
-    [profile.fields.pageNum]: String(pageNum),
-    [profile.fields.pageSize]: String(profile.maxPageSize),
-  });
-  const data = await site.getJson('orders.async', `${reader.url('orders.async')}?${query}`);
+  const data = await readBoughtPage(site, { pageNum, pageSize: profile.maxPageSize });
 
   return reader.array(data, 'bought.orders').map((order) => parseMainOrder(reader, order));
 }
@@ -120,7 +117,7 @@ async function findByNumber(site: TaobaoSite, orderNumber: string): Promise<Prov
   const { reader, profile } = site;
   const query = new URLSearchParams({ [profile.fields.search]: orderNumber });
   try {
-    const data = await site.getJson('orders.async', `${reader.url('orders.async')}?${query}`);
+    const data = await searchBought(site, query);
     const orders = reader
       .array(data, 'bought.orders')
       .map((order) => parseMainOrder(reader, order));

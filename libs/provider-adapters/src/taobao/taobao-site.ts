@@ -1,4 +1,4 @@
-import type { HTTPResponse, Page } from 'puppeteer-core';
+import type { HTTPResponse, Page, Protocol } from 'puppeteer-core';
 
 import type { AccountContext } from '../browser/account-context';
 import {
@@ -18,7 +18,7 @@ export type TaobaoReader = ProfileReader<
 >;
 
 // Pictures, fonts and media are never read by the adapter; skipping them saves a request each.
-const SKIPPED_RESOURCES = new Set(['image', 'font', 'media']);
+const SKIPPED_RESOURCES: Protocol.Network.ResourceType[] = ['Image', 'Font', 'Media'];
 
 /**
  * The Taobao site as one account's browser sees it: navigations and same-origin requests made
@@ -29,6 +29,7 @@ export class TaobaoSite {
   private readonly prepared = new WeakSet<Page>();
   // One landing navigation per page at a time: parallel navigations abort each other.
   private readonly landings = new WeakMap<Page, Promise<void>>();
+  private csrf: string | null = null;
 
   constructor(
     readonly context: AccountContext,
@@ -52,25 +53,16 @@ export class TaobaoSite {
    * from it; opens `url` only when it does not (a fresh job, or another host).
    */
   async ensureOrigin(step: string, url: string): Promise<void> {
-    const page = await this.context.page();
-    const current = page.url();
-    if (current.startsWith('http') && new URL(current).origin === new URL(url).origin) {
-      return;
+    if (!(await this.showsOriginOf(url))) {
+      await this.open(step, url);
     }
-
-    await this.open(step, url);
   }
 
-  /** GETs a JSON endpoint by navigating to it, and returns the data of a successful answer. */
-  async getJson(step: string, url: string, itemId?: string): Promise<Record<string, unknown>> {
-    return this.context.step(step, async (page) => {
-      await this.prepare(page);
-      const response = await page.goto(url, { waitUntil: 'domcontentloaded' });
-      this.checkRedirects(page);
-      const text = response ? await response.text() : '';
+  /** Whether the job's page shows a page of `url`'s origin (same-origin requests may go). */
+  async showsOriginOf(url: string): Promise<boolean> {
+    const current = (await this.context.page()).url();
 
-      return this.parseJsonAnswer(step, response?.status() ?? 0, text, itemId);
-    });
+    return current.startsWith('http') && new URL(current).origin === new URL(url).origin;
   }
 
   /**
@@ -162,13 +154,14 @@ export class TaobaoSite {
     return cookies.find((cookie) => cookie.name === name)?.value ?? null;
   }
 
+  /** Read once per job (a job is one session): a cart of 40 lines asked the browser 40 times. */
   private async csrfToken(): Promise<string> {
-    const token = await this.cookie(this.profile.cookies.csrf);
-    if (!token) {
+    this.csrf ??= await this.cookie(this.profile.cookies.csrf);
+    if (!this.csrf) {
       throw new SessionExpiredError('The session has no CSRF token; the account is logged out');
     }
 
-    return token;
+    return this.csrf;
   }
 
   private async prepare(page: Page): Promise<void> {
@@ -177,16 +170,17 @@ export class TaobaoSite {
     }
 
     this.prepared.add(page);
-    await page.setRequestInterception(true);
-    page.on('request', (request) => {
-      if (request.isInterceptResolutionHandled()) {
-        return;
-      }
-      if (SKIPPED_RESOURCES.has(request.resourceType())) {
-        void request.abort('blockedbyclient').catch(() => undefined);
-      } else {
-        void request.continue().catch(() => undefined);
-      }
+    // Only the skipped kinds are paused (and refused). Pausing every request, as request
+    // interception does, made each page and JSON request wait for this process to let it go,
+    // which a busy event loop (a sync writing to the database) delayed.
+    const session = await page.createCDPSession();
+    session.on('Fetch.requestPaused', (event) => {
+      void session
+        .send('Fetch.failRequest', { requestId: event.requestId, errorReason: 'BlockedByClient' })
+        .catch(() => undefined);
+    });
+    await session.send('Fetch.enable', {
+      patterns: SKIPPED_RESOURCES.map((resourceType) => ({ resourceType })),
     });
   }
 

@@ -109,6 +109,7 @@ export const TAOBAO_PROFILE = {
 
     'bought.totalPages': 'page.totalPage',
     'bought.currentPage': 'page.currentPage',
+    'bought.pageSize': 'page.pageSize',
     'bought.orders': 'mainOrders',
     'mainOrder.id': 'id',
     'mainOrder.createTime': 'orderInfo.createTime',
