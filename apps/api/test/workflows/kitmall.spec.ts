@@ -76,6 +76,25 @@ describe('reserve, sync, unbind and bind through the Kitmall API of a live Sandb
     return world.order(order.id);
   }
 
+  /** Waits until the Sandbox holds a second, still unanswered read of the Kitmall item. */
+  async function secondReadOf(itemId: string): Promise<void> {
+    for (;;) {
+      const { requests } = await world.sandbox.control<{
+        requests: { method: string; path: string; status: number }[];
+      }>('GET', '/requests?area=kitmall');
+      const reads = requests.filter(
+        (entry) => entry.method === 'GET' && entry.path === `/kitmall/api/v1/items/${itemId}`,
+      );
+      if (reads.length >= 2 && reads[1]!.status === 0) {
+        return;
+      }
+      if (reads.length >= 2) {
+        throw new Error(`the second read of ${itemId} was answered before the stock changed`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
   async function sync() {
     const started = await world.http
       .post(`/api/v1/sessions/${sessionId}/sync`)
@@ -147,7 +166,8 @@ describe('reserve, sync, unbind and bind through the Kitmall API of a live Sandb
     const order = await world.importOrder([kitmallLine(3, 's1'), kitmallLine(0, 's2')]);
     const [gone, kept] = order.items;
     const before = new Set((await world.sandbox.orders(LOGIN)).map((one) => one.bizOrderId));
-    // Slow item reads leave time to empty the stock after the offer check, before the order.
+    // Slow item reads leave time to empty the stock between the offer check's read and the
+    // adapter's read just before the order (the second read of the item on the Sandbox).
     await world.sandbox.control('POST', '/config', {
       latencyRules: [{ pathPrefix: '/kitmall/api/v1/items/', ms: 2_000 }],
     });
@@ -158,7 +178,7 @@ describe('reserve, sync, unbind and bind through the Kitmall API of a live Sandb
         sessionId,
       )
       .expect(202);
-    await world.runningStep(started.body.activityId, 'submit');
+    await secondReadOf(gone!.providerItemId);
     await world.sandbox.control('PATCH', `/items/${gone!.providerItemId}`, { stock: 0 });
 
     const done = await world.settle(started.body.activityId);
