@@ -25,6 +25,8 @@ export interface RequestLogEntry {
   path: string;
   area: string;
   account: string | null;
+  method: string;
+  startMs: number;
   durationMs: number | null;
 }
 
@@ -109,6 +111,9 @@ export class Bench {
       { output: () => undefined },
     );
     const bench = new Bench(sandboxUrl, sandbox, app, dataDir);
+    // A worker's browsers outlive its jobs; start them before the clock does, as in a worker
+    // that has run before.
+    await app.app.get(ProviderAdapters).browserPool().warm();
     const login = await fetch(`${app.url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -251,6 +256,23 @@ export function lineOf(item: CatalogueItem, skuIndex: number, externalId: string
     sellerId: item.sellerId,
     sellerName: item.shopName,
   };
+}
+
+/**
+ * With BENCH_TRACE=1, prints each logged request as `<ms since start> <duration> <account>
+ * <method> <path>`, so gaps between requests (our own overhead) show up.
+ */
+export function traceRequests(log: RequestLogEntry[], startedAt: number): void {
+  if (!process.env['BENCH_TRACE']) {
+    return;
+  }
+  const origin = performance.timeOrigin + startedAt;
+  for (const entry of log) {
+    console.log(
+      `${Math.round(entry.startMs - origin)} ${entry.durationMs} ${entry.account} ` +
+        `${entry.method} ${entry.path.slice(0, 70)}`,
+    );
+  }
 }
 
 export function durationOf(entries: RequestLogEntry[]): number {

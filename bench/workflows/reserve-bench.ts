@@ -3,40 +3,48 @@
 // parallel, and compares the wall time with the floor: per account, the Sandbox-logged
 // durations of the requests a minimal client needs (one cart addition per line, one confirm
 // page, one submit, one order-list read) made one after another; the slowest account sets it.
-// The Sandbox's catalogue has fewer than 30 buyable sellers under any seed (at most 23 of its
-// 27 are not Tmall; its control API cannot add sellers), so the items come from as many as it
-// has: 23 with seed 14. Run: `npm run bench:reserve`. The last line is machine-readable.
-import { Bench, type CatalogueItem, LATENCY_MS, durationOf, lineOf } from './harness';
+// The 30 shops are added through the Sandbox's control API (no seed has 30 buyable sellers);
+// each account buys from 10 of them. Run: `npm run bench:reserve` (BENCH_TRACE=1 prints the
+// request timeline). The last line is machine-readable.
+import {
+  Bench,
+  type CatalogueItem,
+  LATENCY_MS,
+  durationOf,
+  lineOf,
+  traceRequests,
+} from './harness';
 
 const ITEMS = 120;
+const SELLERS = 30;
 const ACCOUNTS = 3;
-const SEED = 14;
+// Two items of two colours per shop: four order lines per seller, from several items.
+const ITEMS_PER_SELLER = 2;
+const COLOURS = 2;
 
-function pickSellers(items: CatalogueItem[]) {
-  const bySeller = new Map<string, { item: CatalogueItem; sku: number }[]>();
-  for (const item of items) {
-    if (item.isTmall || !item.buyEnable) {
-      continue;
-    }
-    const list = bySeller.get(item.sellerId) ?? [];
-    // The purchase limit counts every SKU of the item: one line each, at most `limit` of them.
-    const skus = item.skus
-      .map((sku, index) => ({ sku, index }))
-      .filter(({ sku }) => sku.stock >= 5)
-      .slice(0, item.limit ?? undefined);
-    for (const { index } of skus) {
-      list.push({ item, sku: index });
-    }
-    bySeller.set(item.sellerId, list);
+/** Adds the benchmark's shops to the Sandbox; returns each shop's SKUs to buy. */
+async function addSellers(bench: Bench): Promise<{ item: CatalogueItem; sku: number }[][]> {
+  const sellers = [];
+  for (let s = 1; s <= SELLERS; s++) {
+    const { items } = await bench.control<{ items: CatalogueItem[] }>('POST', '/sellers', {
+      shopName: `基准店铺${s}`,
+      items: Array.from({ length: ITEMS_PER_SELLER }, (_, i) => ({
+        title: `基准商品 ${s}-${i + 1}`,
+        price: `${10 + s}.${String(i * 10).padStart(2, '0')}`,
+        stock: 100,
+        colours: COLOURS,
+      })),
+    });
+    sellers.push(items.flatMap((item) => item.skus.map((_, sku) => ({ item, sku }))));
   }
 
-  return [...bySeller.values()].filter((list) => list.length > 0);
+  return sellers;
 }
 
 async function main(): Promise<void> {
   const bench = await Bench.start();
   try {
-    await bench.control('POST', '/reset', { seed: SEED });
+    await bench.control('POST', '/reset', { seed: 1 });
     const sessions: { login: string; sessionId: string; accountId: string }[] = [];
     for (let i = 1; i <= ACCOUNTS; i++) {
       sessions.push({
@@ -46,7 +54,7 @@ async function main(): Promise<void> {
     }
 
     // Sellers go round-robin to the accounts, SKUs round-robin within a seller.
-    const sellers = pickSellers(await bench.catalogue());
+    const sellers = await addSellers(bench);
     const perAccount: ReturnType<typeof lineOf>[][] = sessions.map(() => []);
     let taken = 0;
     for (let round = 0; taken < ITEMS; round++) {
@@ -81,16 +89,7 @@ async function main(): Promise<void> {
     const wallMs = Math.round(performance.now() - start);
 
     const log = await bench.requests();
-    if (process.env['BENCH_TRACE']) {
-      const t0 = Math.min(...log.map((e) => (e as unknown as { startMs: number }).startMs));
-      for (const e of log) {
-        const x = e as unknown as { startMs: number; method: string };
-        console.log(
-          `${x.startMs - t0} ${e.durationMs} ${e.account} ${x.method} ${e.path.slice(0, 60)}`,
-        );
-      }
-      console.log(`start offset ${Math.round(t0 - (performance.timeOrigin + start))}`);
-    }
+    traceRequests(log, start);
     const floors = sessions.map(({ login }) => {
       const mine = log.filter((entry) => entry.account === login);
       const first = (prefix: string) => mine.filter((e) => e.path.startsWith(prefix)).slice(0, 1);
@@ -112,10 +111,10 @@ async function main(): Promise<void> {
     const states = done.map((activity) => activity.state);
     console.log(`activities: ${done.map((a) => `${a.state} ${a.reason ?? ''}`).join('; ')}`);
     console.log(
-      `items: ${ITEMS} from ${Math.min(ITEMS, sellers.length)} sellers over ${ACCOUNTS} accounts; ` +
+      `items: ${ITEMS} from ${sellers.length} sellers over ${ACCOUNTS} accounts; ` +
         `${held} provider orders held by the Sandbox; ${log.length} requests logged`,
     );
-    if (states.some((state) => state !== 'succeeded') || held !== Math.min(ITEMS, sellers.length)) {
+    if (states.some((state) => state !== 'succeeded') || held !== sellers.length) {
       throw new Error('the reservation did not create exactly one order per seller');
     }
     console.log(

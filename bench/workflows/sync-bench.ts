@@ -7,7 +7,14 @@ import { type ProviderJob, withJob } from '@autobuy/provider-adapters';
 
 import { ItemWriter } from '../../apps/api/src/order-binding/item-writer';
 import { ProviderAccess } from '../../apps/api/src/sessions/provider-access';
-import { Bench, type CatalogueItem, LATENCY_MS, durationOf, lineOf } from './harness';
+import {
+  Bench,
+  type CatalogueItem,
+  LATENCY_MS,
+  durationOf,
+  lineOf,
+  traceRequests,
+} from './harness';
 
 const ORDERS = 1000;
 const PAGE_SIZE = 50;
@@ -46,7 +53,14 @@ async function main(): Promise<void> {
     const { access: account } = await access.accountAccess(sessionId);
 
     // Place the orders straight through the adapter (no latency yet), as if reserved earlier.
-    const placed: { orderNumber: string; itemId: string; skuId: string | null }[] = [];
+    const placed: {
+      orderNumber: string;
+      itemId: string;
+      skuId: string | null;
+      sellerId: string;
+      sellerName: string;
+      totalFee: string;
+    }[] = [];
     // A job per checkout: the adapter renews a long job's page, which a checkout must not span.
     while (placed.length < ORDERS) {
       const batch = sellers.slice(0, Math.min(sellers.length, ORDERS - placed.length));
@@ -64,6 +78,9 @@ async function main(): Promise<void> {
           const line = batch[Number(order.lineIds[0])]!;
           placed.push({
             orderNumber: order.orderNumber,
+            sellerId: order.sellerId,
+            sellerName: order.sellerName,
+            totalFee: order.totalFee,
             itemId: line.item.itemId,
             skuId: line.item.skus[line.sku]!.skuId,
           });
@@ -71,7 +88,7 @@ async function main(): Promise<void> {
       });
     }
 
-    // One shop order line per provider order, bound to it.
+    // One shop order line per provider order, bound to it as a reservation binds it.
     const writer = bench.app.app.get(ItemWriter);
     for (let from = 0; from < placed.length; from += MAX_ITEMS_PER_SHOP_ORDER) {
       const chunk = placed.slice(from, from + MAX_ITEMS_PER_SHOP_ORDER);
@@ -86,9 +103,9 @@ async function main(): Promise<void> {
         chunk.map((one, i) => ({
           orderNumber: one.orderNumber,
           status: 'unpaid' as const,
-          sellerId: null,
-          sellerName: null,
-          totalFee: null,
+          sellerId: one.sellerId,
+          sellerName: one.sellerName,
+          totalFee: one.totalFee,
           itemIds: [order.items[i]!.id],
         })),
       );
@@ -108,6 +125,7 @@ async function main(): Promise<void> {
     const wallMs = Math.round(performance.now() - start);
 
     const log = await bench.requests();
+    traceRequests(log, start);
     const pages = Math.ceil(placed.length / PAGE_SIZE);
     const lists = log.filter((entry) => entry.path.startsWith('/trade/itemlist/'));
     const floorMs = durationOf(lists.slice(0, pages));

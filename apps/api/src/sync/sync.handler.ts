@@ -18,7 +18,7 @@ import {
   PROVIDER_ACCESS,
   type WorkflowProviderAccess,
 } from '../order-binding/provider-access.port';
-import { SyncApplier } from './sync-applier';
+import { type OrderUpdate, SyncApplier } from './sync-applier';
 import { SyncMarkEntity } from './sync-mark.entity';
 
 interface SyncState {
@@ -90,10 +90,24 @@ export class SyncHandler {
       this.access,
       { accountId: state.accountId },
       async (job, session) => {
-        let totalPages = 1;
-        for (let page = 1; page <= totalPages; page++) {
-          const result = await job.listOrders({ page, since });
-          totalPages = result.totalPages;
+        // Pages are read one after another, each as soon as the one before has arrived, while
+        // the database applies those already read: neither waits for the other.
+        const first = await job.listOrders({ page: 1, since });
+        const reads = [Promise.resolve(first)];
+        let chain = reads[0]!;
+        const readUpTo = (totalPages: number) => {
+          for (let page = reads.length + 1; page <= totalPages; page++) {
+            chain = chain.then(() => job.listOrders({ page, since }));
+            // Awaited in turn below; a failure meanwhile must not count as unhandled.
+            chain.catch(() => undefined);
+            reads.push(chain);
+          }
+        };
+        readUpTo(first.totalPages);
+        for (let index = 0; index < reads.length; index++) {
+          const result = await reads[index]!;
+          // Orders created meanwhile push older ones onto a page that did not exist yet.
+          readUpTo(result.totalPages);
           ordersSeen += result.orders.length;
           itemsMoved += await this.applyPage(state, job, result.orders);
         }
@@ -126,7 +140,7 @@ export class SyncHandler {
       state.provider,
       orders.map((order) => order.orderNumber),
     );
-    const changed: { order: ProviderOrder; tracking: string | null; moves: boolean }[] = [];
+    const changed: (OrderUpdate & { moves: boolean })[] = [];
     for (const order of orders) {
       const row = known.get(order.orderNumber);
       if (!row) {
@@ -142,9 +156,9 @@ export class SyncHandler {
       // Only a new item state or tracking number counts; a refreshed provider code does not.
       const moves =
         itemStateFor(row.status) !== itemStateFor(order.status) || tracking !== row.trackingNumber;
-      changed.push({ order, tracking, moves });
+      changed.push({ row, order, tracking, moves });
     }
-    const applied = await this.applier.applyAll(state.provider, state.accountId, changed);
+    const applied = await this.applier.applyAll(state.accountId, changed);
     let moved = 0;
     applied.forEach((change, index) => {
       if (changed[index]?.moves) {

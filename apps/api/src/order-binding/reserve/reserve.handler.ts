@@ -156,19 +156,28 @@ export class ReserveHandler {
     return next('check', state);
   }
 
-  /** Checks every pending item against the provider's current offer. */
+  /**
+   * Checks every pending item against the provider's current offer. When nothing needs the
+   * operator, the checkout follows in the same browser job: a second job would rebuild the
+   * browser context and land on the site again, which cost more than the checks themselves.
+   */
   private async check(ctx: Ctx): Promise<StepResult<ReserveState>> {
+    // A crash after a checkout made from here re-runs this step: its attempt decides.
+    if ((await this.attempts.openOf(ctx.activity.id)).length > 0) {
+      return next('reconcile', ctx.state);
+    }
     const pending = pendingItems(ctx.state);
     if (pending.length === 0) {
       return next('finish', ctx.state);
     }
 
     const provider = await this.providers.get(ctx.state.provider);
-    const verdicts = new Map<string, ReturnType<typeof checkOffer>>();
+    let submitting = false;
     try {
-      await withAccountJob(this.access, ctx.state.sessionId, async (job) => {
+      return await withAccountJob(this.access, ctx.state.sessionId, async (job) => {
         const itemIds = [...new Set(pending.map((item) => item.providerItemId))];
         const offers = await mapLimited(itemIds, OFFER_CONCURRENCY, (id) => offerOf(job, id));
+        const verdicts = new Map<string, ReturnType<typeof checkOffer>>();
         for (const item of pending) {
           const offer = offers[itemIds.indexOf(item.providerItemId)];
           verdicts.set(
@@ -178,13 +187,33 @@ export class ReserveHandler {
               : checkOffer(item, offer, provider.priceTolerancePercent),
           );
         }
+        const state = await this.applyVerdicts(ctx, verdicts);
+        const asked = this.askNextIssue(state);
+        if (asked.type !== 'next' || asked.step !== 'submit') {
+          return asked;
+        }
+
+        submitting = true;
+
+        return this.submit(ctx, asked.state, job);
       });
     } catch (error) {
+      if (submitting) {
+        // The checkout handles the provider's errors itself; what escapes it is ours, and an
+        // attempt may be open, so the step fails and its re-run reconciles.
+        throw error;
+      }
+
       return this.failBeforeSubmit(ctx, ctx.state, error, 'check');
     }
+  }
 
+  private async applyVerdicts(
+    ctx: Ctx,
+    verdicts: Map<string, ReturnType<typeof checkOffer>>,
+  ): Promise<ReserveState> {
     const issues: ItemIssue[] = [];
-    let state = withItems(ctx.state, (item) => {
+    const state = withItems(ctx.state, (item) => {
       const verdict = verdicts.get(item.itemId);
       if (verdict?.kind === 'refused') {
         return { ...item, outcome: 'refused', reason: verdict.reason };
@@ -195,10 +224,9 @@ export class ReserveHandler {
 
       return item;
     });
-    state = await this.settleRefusals(ctx, { ...state, issues });
     await ctx.log(`Offers checked: ${issues.length} item(s) need a decision`);
 
-    return this.askNextIssue(state);
+    return this.settleRefusals(ctx, { ...state, issues });
   }
 
   private askNextIssue(state: ReserveState): StepResult<ReserveState> {
@@ -261,24 +289,31 @@ export class ReserveHandler {
     return this.askNextIssue(state);
   }
 
-  /** One checkout for every pending item; an open attempt is reconciled, never resubmitted. */
-  private async submit(ctx: Ctx): Promise<StepResult<ReserveState>> {
+  /**
+   * One checkout for every pending item; an open attempt is reconciled, never resubmitted.
+   * `job` is the check's job when the checkout follows it directly.
+   */
+  private async submit(
+    ctx: Ctx,
+    state: ReserveState = ctx.state,
+    job?: ProviderJob,
+  ): Promise<StepResult<ReserveState>> {
     if ((await this.attempts.openOf(ctx.activity.id)).length > 0) {
-      return next('reconcile', ctx.state);
+      return next('reconcile', state);
     }
-    const pending = pendingItems(ctx.state);
+    const pending = pendingItems(state);
     if (pending.length === 0) {
-      return next('finish', ctx.state);
+      return next('finish', state);
     }
 
-    const provider = await this.providers.get(ctx.state.provider);
-    const address = provider.needsWarehouse
-      ? await this.address(ctx.state.provider)
-      : emptyAddress();
+    const provider = await this.providers.get(state.provider);
+    const address = provider.needsWarehouse ? await this.address(state.provider) : emptyAddress();
     let attemptId: string | null = null;
+    const inJob = <T>(work: (one: ProviderJob) => Promise<T>) =>
+      job ? work(job) : withAccountJob(this.access, state.sessionId, work);
     try {
-      const result = await withAccountJob(this.access, ctx.state.sessionId, (job) =>
-        job.reserve({
+      const result = await inJob((one) =>
+        one.reserve({
           lines: pending.map((item) => ({
             lineId: item.itemId,
             itemId: item.providerItemId,
@@ -293,7 +328,7 @@ export class ReserveHandler {
             crashPoint('reserve.before-attempt');
             attemptId = await this.attempts.begin(
               ctx.activity.id,
-              ctx.state.accountId,
+              state.accountId,
               pending.map((item) => ({
                 itemId: item.itemId,
                 providerItemId: item.providerItemId,
@@ -333,9 +368,9 @@ export class ReserveHandler {
         complete ? { id, orderNumbers: bound.map((order) => order.orderNumber) } : undefined,
       );
       crashPoint('reserve.after-bind');
-      const state = await this.markReserved(ctx, ctx.state, bound, 'created');
+      const reserved = await this.markReserved(ctx, state, bound, 'created');
 
-      return next(complete ? 'finish' : 'reconcile', state);
+      return next(complete ? 'finish' : 'reconcile', reserved);
     } catch (error) {
       if (attemptId !== null) {
         await this.attempts.mark(attemptId, 'unknown', { error: describe(error) });
@@ -345,10 +380,10 @@ export class ReserveHandler {
           'warn',
         );
 
-        return next('reconcile', ctx.state);
+        return next('reconcile', state);
       }
 
-      return this.failBeforeSubmit(ctx, ctx.state, error, 'submit');
+      return this.failBeforeSubmit(ctx, state, error, 'submit');
     }
   }
 
