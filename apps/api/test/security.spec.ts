@@ -4,43 +4,9 @@ import { join } from 'node:path';
 import { API_KEY_HEADER, type ApiKeyScope } from '@autobuy/contracts';
 
 import { SessionRecords } from '../src/sessions/session-records';
+import { OPENED_BY_SCOPE, PUBLIC_ROUTES } from './support/api-key-scopes';
 import { concrete, key, routeTable } from './support/routes';
 import { startTestApp, type TestApp } from './support/test-app';
-
-/**
- * The routes each API-key scope opens, written out by hand: a route gaining or losing a scope
- * must change this list on purpose. Every other route answers such a key with 403.
- */
-const OPENED_BY: Record<ApiKeyScope, string[]> = {
-  read: [
-    'GET /api/v1/providers',
-    'GET /api/v1/providers/:code/warehouse-profile',
-    'GET /api/v1/accounts',
-    'GET /api/v1/orders',
-    'GET /api/v1/orders/:id',
-    'GET /api/v1/sessions',
-    'GET /api/v1/activities',
-    'GET /api/v1/activities/:id',
-    'GET /api/v1/activities/:id/events',
-    'GET /api/v1/metrics',
-  ],
-  'orders:write': ['POST /api/v1/orders'],
-  'purchases:write': [
-    'POST /api/v1/activities/:id/answers',
-    'POST /api/v1/activities/:id/cancel',
-    'POST /api/v1/activities/:id/retry',
-    'POST /api/v1/reservations',
-    'POST /api/v1/unbindings',
-    'POST /api/v1/bindings',
-    'POST /api/v1/sessions/:id/sync',
-  ],
-};
-
-const PUBLIC = new Set([
-  'POST /api/v1/auth/login',
-  'GET /api/v1/health/live',
-  'GET /api/v1/health/ready',
-]);
 
 describe('security', () => {
   let t: TestApp;
@@ -75,11 +41,13 @@ describe('security', () => {
   });
 
   const apiRoutes = () =>
-    routeTable(t.running).filter((r) => r.path.startsWith('/api/v1/') && !PUBLIC.has(key(r)));
+    routeTable(t.running).filter(
+      (r) => r.path.startsWith('/api/v1/') && !PUBLIC_ROUTES.has(key(r)),
+    );
 
   it('should open to each single-scope API key exactly the routes of its scope', async () => {
     const opened: Record<string, string[]> = {};
-    for (const scope of Object.keys(OPENED_BY) as ApiKeyScope[]) {
+    for (const scope of Object.keys(OPENED_BY_SCOPE) as ApiKeyScope[]) {
       const created = await t.http
         .post('/api/v1/api-keys')
         .set('Cookie', admin)
@@ -101,10 +69,10 @@ describe('security', () => {
       }
     }
 
-    for (const scope of Object.keys(OPENED_BY) as ApiKeyScope[]) {
+    for (const scope of Object.keys(OPENED_BY_SCOPE) as ApiKeyScope[]) {
       expect({ scope, routes: opened[scope].sort() }).toEqual({
         scope,
-        routes: [...OPENED_BY[scope]].sort(),
+        routes: [...OPENED_BY_SCOPE[scope]].sort(),
       });
     }
   });

@@ -27,6 +27,9 @@ export interface BadInputReport {
   failures: string[];
 }
 
+/** Sent with every generated request, so its audit rows can be told apart from others'. */
+export const BAD_INPUT_USER_AGENT = 'autobuy-bad-input';
+
 // Routes that would end the session the run relies on, whatever their input.
 const SKIPPED = new Set(['POST /api/v1/auth/logout']);
 
@@ -177,7 +180,7 @@ export interface Target {
 
 /** Sends one request; returns its status, or the network error text. */
 async function send(target: Target, request: BadRequest): Promise<number | string> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { 'user-agent': BAD_INPUT_USER_AGENT };
   if (request.contentType) {
     headers['content-type'] = request.contentType;
   }
