@@ -1,4 +1,4 @@
-// `npm run bench:load [-- --small]`: the API under operators and integrators at once over a seeded
+// `npm run bench:load [-- --small] [--users=N]`: the API under operators and integrators at once over a seeded
 // PostgreSQL database (see run-load.ts). Prints a table per endpoint; the last line is
 // `p95_ms=<n> p99_ms=<n> rps=<n>`. Target: p95 ≤ 50 ms for the lists.
 import { runLoad } from './run-load';
@@ -7,7 +7,11 @@ const LIST_P95_TARGET_MS = 50;
 
 async function main(): Promise<number> {
   const small = process.argv.includes('--small');
-  const result = await runLoad({ small });
+  const usersArg = process.argv.find((arg) => arg.startsWith('--users='));
+  const result = await runLoad({
+    small,
+    users: usersArg ? Number(usersArg.slice('--users='.length)) : undefined,
+  });
   const rows = Object.entries(result.perEndpoint).map(([endpoint, f]) => ({
     endpoint,
     requests: f.requests,

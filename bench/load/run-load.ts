@@ -126,12 +126,15 @@ function importBody(externalId: string): string {
 
 export async function runLoad(options: {
   small: boolean;
+  /** Virtual users instead of the default (16; 8 small), e.g. 1 to see unloaded latencies. */
+  users?: number;
   log?: (line: string) => void;
 }): Promise<LoadResult> {
   const log = options.log ?? ((line: string) => process.stderr.write(`[load] ${line}\n`));
   const size = options.small
     ? { orders: 5_000, activities: 10_000, users: 8, requests: 1_500 }
     : { orders: 50_000, activities: 100_000, users: 16, requests: 10_000 };
+  size.users = options.users ?? size.users;
   const database = `autobuy_load_${Date.now()}_${randomBytes(4).toString('hex')}`;
   const url = new URL(POSTGRES_URL);
   url.pathname = `/${database}`;
