@@ -1,21 +1,22 @@
-// The load run: a fresh PostgreSQL database with a unique name, the API started in this process
+// The load run: a fresh PostgreSQL database with a unique name, the API started as a child process
 // on it, a bulk seed (100,000 activities, 50,000 orders; `small`: a tenth), then operators and
 // integrators at once: activity list, order list, order import. The database is dropped at the end.
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createServer, type AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
 
 import { API_KEY_HEADER } from '@autobuy/contracts';
 import { Client } from 'pg';
 
-import { bootstrap, type RunningApp } from '../../apps/api/src/app/bootstrap';
-import { loadConfig } from '../../apps/api/src/config/app-config';
 import { type EndpointFigures, type LoadRequest, runVirtualUsers } from './load-client';
 import { seedBulk } from './seed';
 
 const POSTGRES_URL = process.env.LOAD_POSTGRES_URL ?? 'postgres://root@127.0.0.1:5432/test';
 const ADMIN_PASSWORD = 'load-benchmark-admin';
+const ROOT = resolve(__dirname, '../..');
 
 export interface LoadResult {
   p50Ms: number;
@@ -37,8 +38,8 @@ async function withAdmin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
   }
 }
 
-async function call(app: RunningApp, path: string, init: RequestInit): Promise<Response> {
-  const response = await fetch(`${app.url}/api/v1${path}`, init);
+async function call(baseUrl: string, path: string, init: RequestInit): Promise<Response> {
+  const response = await fetch(`${baseUrl}/api/v1${path}`, init);
   if (!response.ok) {
     throw new Error(`${init.method ?? 'GET'} ${path} answered ${response.status}`);
   }
@@ -124,6 +125,60 @@ function importBody(externalId: string): string {
   });
 }
 
+/** A free TCP port on the loopback address. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * The API as its own process (`--role=all`, as `npm start` runs it), so the load generator in this
+ * process does not take the API's event loop.
+ */
+async function startApi(
+  env: Record<string, string>,
+): Promise<{ url: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    ['-r', join(ROOT, 'scripts/ts-register.cjs'), join(ROOT, 'apps/api/src/main.ts'), '--role=all'],
+    {
+      env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  };
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`The API exited with code ${child.exitCode} while starting`);
+    }
+    const ready = await fetch(`${url}/api/v1/health/ready`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) {
+      return { url, stop };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  await stop();
+  throw new Error('The API did not become ready within 120 s');
+}
+
 export async function runLoad(options: {
   small: boolean;
   /** Virtual users instead of the default (16; 8 small), e.g. 1 to see unloaded latencies. */
@@ -140,36 +195,38 @@ export async function runLoad(options: {
   url.pathname = `/${database}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'autobuy-load-'));
   await withAdmin((client) => client.query(`CREATE DATABASE ${database}`));
-  let app: RunningApp | null = null;
+  let api: { url: string; stop(): Promise<void> } | null = null;
   try {
-    app = await bootstrap(
-      {
-        ...loadConfig({}),
-        port: 0,
-        dataDir,
-        databaseUrl: url.toString(),
-        adminPassword: ADMIN_PASSWORD,
-        adminDist: join(dataDir, 'no-admin-build'),
-        demoData: false,
-        logLevels: ['fatal', 'error'],
-      },
-      { output: () => undefined },
-    );
+    // The API migrates the database and adds the providers; the seed goes in after that.
+    api = await startApi({
+      DATABASE_URL: url.toString(),
+      DATA_DIR: dataDir,
+      ADMIN_PASSWORD,
+      ADMIN_DIST: join(dataDir, 'no-admin-build'),
+      DEMO_DATA: 'false',
+      LOG_LEVEL: 'error',
+    });
     const seedStarted = Date.now();
-    await seedBulk(app.dataSource, size);
+    const seeder = new Client({ connectionString: url.toString() });
+    await seeder.connect();
+    try {
+      await seedBulk((sql) => seeder.query(sql), size);
+    } finally {
+      await seeder.end();
+    }
     log(
       `seeded ${size.orders} orders and ${size.activities} activities in ` +
         `${Math.round((Date.now() - seedStarted) / 1000)} s`,
     );
 
-    const login = await call(app, '/auth/login', {
+    const login = await call(api.url, '/auth/login', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ login: 'admin', password: ADMIN_PASSWORD }),
     });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const key = (await (
-      await call(app, '/api-keys', {
+      await call(api.url, '/api-keys', {
         method: 'POST',
         headers: { cookie, 'content-type': 'application/json' },
         body: JSON.stringify({ name: 'load integrator', scopes: ['read', 'orders:write'] }),
@@ -178,10 +235,10 @@ export async function runLoad(options: {
     const pick = workload(cookie, key.key, randomBytes(3).toString('hex'));
 
     // Warm-up: connection pools, prepared plans and the JIT, left out of the figures.
-    await runVirtualUsers({ baseUrl: app.url ?? '', users: size.users, total: 200, pick });
+    await runVirtualUsers({ baseUrl: api.url, users: size.users, total: 200, pick });
     log(`${size.users} virtual users, ${size.requests} requests…`);
     const figures = await runVirtualUsers({
-      baseUrl: app.url ?? '',
+      baseUrl: api.url,
       users: size.users,
       total: size.requests,
       pick: (n) => pick(n + 200),
@@ -206,7 +263,7 @@ export async function runLoad(options: {
       figures: flat,
     };
   } finally {
-    await app?.close().catch(() => undefined);
+    await api?.stop().catch(() => undefined);
     await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -1,7 +1,5 @@
 // Bulk seed for the load benchmark: orders with two items each and activities over them, written
 // by a few INSERT … SELECT FROM generate_series statements (seconds, not one request per row).
-import type { DataSource } from 'typeorm';
-
 export interface SeedSize {
   orders: number;
   activities: number;
@@ -9,14 +7,18 @@ export interface SeedSize {
 
 const ACCOUNTS = 8;
 
-export async function seedBulk(dataSource: DataSource, size: SeedSize): Promise<void> {
-  await dataSource.query(
+/** `query` runs one SQL statement on the benchmark's database. */
+export async function seedBulk(
+  query: (sql: string) => Promise<unknown>,
+  size: SeedSize,
+): Promise<void> {
+  await query(
     `INSERT INTO provider_accounts (id, provider_code, login, note, enabled, created_at, updated_at)
      SELECT gen_random_uuid()::text, 'sandbox', 'load_buyer_' || n, NULL, true, now(), now()
      FROM generate_series(1, ${ACCOUNTS}) AS n`,
   );
   // Orders spread over the last 200 days, newest last, so the lists page through real dates.
-  await dataSource.query(
+  await query(
     `INSERT INTO orders (id, external_id, customer_name, comment, created_at, updated_at)
      SELECT gen_random_uuid()::text, 'LOAD-' || n, 'Покупатель ' || (n % 997), NULL,
             now() - ((${size.orders} - n) * interval '5 minutes'),
@@ -24,7 +26,7 @@ export async function seedBulk(dataSource: DataSource, size: SeedSize): Promise<
      FROM generate_series(1, ${size.orders}) AS n`,
   );
   for (const position of [1, 2]) {
-    await dataSource.query(
+    await query(
       `INSERT INTO order_items (id, order_id, position, external_id, provider_code,
          provider_item_id, sku_id, configuration, title, quantity, unit_price, currency, seller_id,
          seller_name, is_tmall, picture_url, item_url, state, state_reason, provider_order_number,
@@ -39,7 +41,7 @@ export async function seedBulk(dataSource: DataSource, size: SeedSize): Promise<
     );
   }
   // Activities: two per order (a reservation and a sync), cycling through the end states.
-  await dataSource.query(
+  await query(
     `WITH numbered AS (
        SELECT id, created_at, row_number() OVER (ORDER BY created_at, id) AS n FROM orders
      ), accounts AS (
@@ -61,5 +63,5 @@ export async function seedBulk(dataSource: DataSource, size: SeedSize): Promise<
        AS k(kind, offset_time)
      WHERE o.n <= ${Math.ceil(size.activities / 2)}`,
   );
-  await dataSource.query('ANALYZE');
+  await query('ANALYZE');
 }
