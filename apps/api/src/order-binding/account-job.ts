@@ -29,17 +29,26 @@ export async function withAccountJob<T>(
 
     return result;
   } catch (error) {
-    if (error instanceof SessionExpiredError) {
-      await access.markExpired(session.id, 'The provider ended the session; log in again');
-    } else if (error instanceof ChallengeRequiredError) {
-      await access.markExpired(
-        session.id,
-        `The provider asks for a ${error.kind} check; log in again in the popup to pass it`,
-      );
-    }
+    await noteSessionEnd(access, session.id, error);
 
     throw error;
   } finally {
     await job.close();
+  }
+}
+
+/** Marks the session expired when the provider's error says it ended or wants a challenge. */
+export async function noteSessionEnd(
+  access: WorkflowProviderAccess,
+  sessionId: string,
+  error: unknown,
+): Promise<void> {
+  if (error instanceof SessionExpiredError) {
+    await access.markExpired(sessionId, 'The provider ended the session; log in again');
+  } else if (error instanceof ChallengeRequiredError) {
+    await access.markExpired(
+      sessionId,
+      `The provider asks for a ${error.kind} check; log in again in the popup to pass it`,
+    );
   }
 }

@@ -23,7 +23,7 @@ import {
 import { crashPoint } from '../../common/crash-points';
 import { OrderItemStates } from '../../orders/item-states';
 import { ProvidersService } from '../../providers/providers.service';
-import { withAccountJob } from '../account-job';
+import { noteSessionEnd, withAccountJob } from '../account-job';
 import { AttemptStore } from '../attempt-store';
 import { BindingStore } from '../binding-store';
 import type { OrderAttemptEntity } from '../entities/order-attempt.entity';
@@ -372,6 +372,10 @@ export class ReserveHandler {
 
       return next(complete ? 'finish' : 'reconcile', reserved);
     } catch (error) {
+      if (job) {
+        // The check's job is still open, so the error has not passed `withAccountJob` yet.
+        await noteSessionEnd(this.access, state.sessionId, error);
+      }
       if (attemptId !== null) {
         await this.attempts.mark(attemptId, 'unknown', { error: describe(error) });
         await ctx.log(
