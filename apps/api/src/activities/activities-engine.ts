@@ -59,6 +59,8 @@ export function createActivitiesEngine(dataSource: DataSource, options: EngineOp
     questions,
     leases,
     metrics,
+    /** The queue driver, read by the metrics endpoint for the queue's depth. */
+    driver: options.driver,
     runner,
     sweeper,
     worker,

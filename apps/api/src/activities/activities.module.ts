@@ -10,7 +10,6 @@ import {
 } from './activities.tokens';
 import type { ActivityHandler } from './handlers/activity-handler';
 import { ActivitiesController } from './http/activities.controller';
-import { MetricsController } from './http/metrics.controller';
 import { ActivitiesGateway } from './live/activities.gateway';
 import { LIVE_AUTHENTICATOR } from './live/live-authenticator';
 import { BullMqQueue } from './queue/bullmq-queue';
@@ -61,7 +60,7 @@ export class ActivitiesModule {
     return {
       module: ActivitiesModule,
       imports: options.imports ?? [],
-      controllers: options.role === 'worker' ? [] : [ActivitiesController, MetricsController],
+      controllers: options.role === 'worker' ? [] : [ActivitiesController],
       providers,
       exports: [ACTIVITIES_ENGINE],
     };

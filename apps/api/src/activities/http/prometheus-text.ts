@@ -2,12 +2,14 @@
 export interface Sample {
   labels: Record<string, string>;
   value: number;
+  /** A histogram's `_bucket`, `_sum` or `_count` line; nothing for counters and gauges. */
+  suffix?: '_bucket' | '_sum' | '_count';
 }
 
 export interface Metric {
   name: string;
   help: string;
-  type: 'counter' | 'gauge';
+  type: 'counter' | 'gauge' | 'histogram';
   samples: Sample[];
 }
 
@@ -21,7 +23,7 @@ function formatSample(name: string, sample: Sample): string {
   });
   const labelText = labels.length > 0 ? `{${labels.join(',')}}` : '';
 
-  return `${name}${labelText} ${sample.value}`;
+  return `${name}${sample.suffix ?? ''}${labelText} ${sample.value}`;
 }
 
 /** Renders metrics in the Prometheus text exposition format (version 0.0.4). */
@@ -34,4 +36,25 @@ export function renderPrometheus(metrics: Metric[]): string {
   }
 
   return `${lines.join('\n')}\n`;
+}
+
+/** The samples of one histogram series: cumulative buckets, +Inf, sum and count. */
+export function histogramSamples(
+  labels: Record<string, string>,
+  bounds: readonly number[],
+  cumulative: readonly number[],
+  sum: number,
+  count: number,
+): Sample[] {
+  const buckets: Sample[] = [...bounds.map(String), '+Inf'].map((le, index) => ({
+    labels: { ...labels, le },
+    value: cumulative[index] ?? count,
+    suffix: '_bucket',
+  }));
+
+  return [
+    ...buckets,
+    { labels, value: sum, suffix: '_sum' },
+    { labels, value: count, suffix: '_count' },
+  ];
 }

@@ -50,7 +50,7 @@ export class ActivitiesGateway
       this.engine.store,
       this.engine.live,
       this.authenticator,
-      { allowedOrigins, relay: redisUrl !== null },
+      { allowedOrigins, relay: redisUrl !== null, metrics: this.engine.metrics },
     );
     this.hub.attach();
   }

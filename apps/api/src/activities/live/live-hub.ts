@@ -8,6 +8,7 @@ import {
 } from '@autobuy/contracts';
 import type { Server, Socket } from 'socket.io';
 
+import type { ActivityMetrics } from '../activity-metrics';
 import type { ActivityStore } from '../store/activity-store';
 import type { EventLog } from '../store/event-log';
 import { ActivityStream } from './activity-stream';
@@ -23,6 +24,8 @@ export interface LiveHubOptions {
   allowedOrigins: string[];
   /** Forward this process's messages to the other instances (needs the Redis adapter). */
   relay: boolean;
+  /** Counts the connected sockets for the metrics endpoint. */
+  metrics?: Pick<ActivityMetrics, 'socketConnected' | 'socketDisconnected'>;
 }
 
 // The server-to-server message carrying a LiveMessage between instances over the adapter.
@@ -125,6 +128,7 @@ export class LiveHub {
 
   private serve(socket: Socket): void {
     const state = socket.data as SocketState;
+    this.options.metrics?.socketConnected();
     void socket.join(OPERATORS_ROOM);
     this.channel.attachSocket(socket, state.identity);
     socket.on(LIVE_EVENTS.subscribe, (topic: unknown, ack?: Ack) => {
@@ -140,6 +144,7 @@ export class LiveHub {
       ack?.(this.leave(socket, state, topic));
     });
     socket.on('disconnect', () => {
+      this.options.metrics?.socketDisconnected();
       for (const stream of state.streams.values()) {
         this.dropStream(stream);
       }

@@ -33,6 +33,10 @@ export class BullMqQueue implements QueueDriver {
     await this.queue.add('run', { activityId }, delayMs > 0 ? { delay: delayMs } : {});
   }
 
+  async depth(): Promise<number> {
+    return this.queue.getJobCountByTypes('waiting', 'delayed', 'prioritized');
+  }
+
   async consume(work: (activityId: string) => Promise<void>): Promise<void> {
     this.workerConnection = new IORedis(this.options.redisUrl, { maxRetriesPerRequest: null });
     this.worker = new Worker(

@@ -30,6 +30,10 @@ export class InProcessQueue implements QueueDriver {
     this.push(activityId);
   }
 
+  async depth(): Promise<number> {
+    return this.waiting.length + this.timers.size;
+  }
+
   async consume(work: (activityId: string) => Promise<void>): Promise<void> {
     this.work = work;
     this.pump();

@@ -7,5 +7,7 @@ export interface QueueDriver {
   enqueue(activityId: string, delayMs?: number): Promise<void>;
   /** Starts handing ids to `work` (worker role only); resolves once consuming has begun. */
   consume(work: (activityId: string) => Promise<void>): Promise<void>;
+  /** Ids waiting to be handed to a worker, delayed retries included (the metrics' queue depth). */
+  depth(): Promise<number>;
   close(): Promise<void>;
 }

@@ -155,14 +155,17 @@ export class ActivityRunner {
       }
 
       let result: StepResult<unknown>;
+      const stepStarted = performance.now();
       try {
         result = await this.runStep(run, step, state, answer);
       } catch (error) {
+        this.deps.metrics.stepTook(activity.kind, step, (performance.now() - stepStarted) / 1000);
         const reason = error instanceof Error ? error.message : String(error);
         await this.end(run, 'failed', reason, { failedStep: step });
 
         return 'finished';
       }
+      this.deps.metrics.stepTook(activity.kind, step, (performance.now() - stepStarted) / 1000);
 
       switch (result.type) {
         case 'next':
