@@ -27,7 +27,7 @@ export function ActivityActions(props: { activity: ActivityDetailDto }) {
   return (
     <>
       <Group gap="sm">
-        {canCancel(activity.state) && !activity.cancelRequested && (
+        {canCancel(activity.state, activity.kind) && !activity.cancelRequested && (
           <ConfirmButton
             label={t('activity.cancel')}
             question={t('activity.cancelQuestion')}

@@ -62,7 +62,15 @@ export function isFinal(state: ActivityState): boolean {
   return FINAL_ACTIVITY_STATES.includes(state);
 }
 
-export function canCancel(state: ActivityState): boolean {
+/**
+ * Cancel is offered until the activity ends; a failed reservation too, because cancelling it
+ * gives its items back (the API runs its give-back step; other kinds have nothing to give back).
+ */
+export function canCancel(state: ActivityState, kind: ActivityKind): boolean {
+  if (state === 'failed') {
+    return kind === 'reserve';
+  }
+
   return state === 'queued' || state === 'running' || state === 'waiting_for_operator';
 }
 

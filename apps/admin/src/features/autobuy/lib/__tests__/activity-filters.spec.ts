@@ -35,11 +35,17 @@ describe('activity filters from the address', () => {
 
 describe('activity actions', () => {
   it('should allow cancel only before the end and retry only after a failure', () => {
-    expect(['queued', 'running', 'waiting_for_operator'].every((s) => canCancel(s as never))).toBe(
-      true,
-    );
-    expect(canCancel('succeeded')).toBe(false);
+    const live = ['queued', 'running', 'waiting_for_operator'] as const;
+    expect(live.every((state) => canCancel(state, 'sync'))).toBe(true);
+    expect(canCancel('succeeded', 'reserve')).toBe(false);
+    expect(canCancel('cancelled', 'reserve')).toBe(false);
     expect(canRetry('failed')).toBe(true);
     expect(canRetry('aborted')).toBe(false);
+  });
+
+  it('should offer cancel on a failed reservation only, which gives its items back', () => {
+    expect(canCancel('failed', 'reserve')).toBe(true);
+    expect(canCancel('failed', 'unbind')).toBe(false);
+    expect(canCancel('failed', 'sync')).toBe(false);
   });
 });
