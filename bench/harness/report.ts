@@ -53,6 +53,10 @@ export function printReport(
   }
   out.push(`harness wall time: ${seconds} s`);
   const failures = results.flatMap((r) => r.failures.map((f) => `FAILED ${r.name}: ${f}`));
+  // The load run answers with figures; a run that broke or met errors fails the harness too.
+  if (String(load.load ?? '').startsWith('failed') || Number(load['load errors'] ?? 0) > 0) {
+    failures.push(`FAILED load: ${String(load.load ?? `${load['load errors']} errors`)}`);
+  }
   if (failures.length > 0) {
     out.push('', ...failures);
   }

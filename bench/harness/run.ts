@@ -2,17 +2,19 @@
 // the fault harness against it, prints one table and the figures, and exits non-zero when a part
 // reports a failure or any duplicate, lost or stuck count. The last line is machine-readable:
 // `duplicates=<n> lost=<n> stuck=<n> activities=<n> faults=<n>`.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { runLoad } from '../load/run-load';
 import type { HarnessDeps } from './deps';
 import { AdminClient, SandboxControl, adminLogin } from './http';
 import type { HarnessContext, HarnessPart, PartResult } from './part';
+import { badInputPart } from './parts/bad-input';
 import { chaosPart } from './parts/chaos';
 import { concurrencyPart } from './parts/concurrency';
 import { crashMatrixPart } from './parts/crash-matrix';
+import { securityPart } from './parts/security';
 import { SessionDesk } from './session-desk';
 import { printReport } from './report';
 import { startTopology } from './topology';
@@ -26,40 +28,16 @@ const WAREHOUSE = {
   zipCode: '021400',
   address: '尚都国际小区东区9号楼23号车库',
 };
-const load = createRequire(__filename);
-
-/** A part written elsewhere, used when its file exists (it may land after this runner). */
-function optionalPart(file: string, exportName: string): HarnessPart | null {
-  const path = join(__dirname, file);
-  if (!existsSync(path)) {
-    return null;
-  }
-
-  return (load(path) as Record<string, HarnessPart>)[exportName] ?? null;
-}
-
-/** The load benchmark's figures, when `bench/load/run-load.ts` exists. */
+/** The load benchmark's figures for the table; a failed load run is reported, not thrown. */
 async function loadFigures(
   small: boolean,
   log: (line: string) => void,
 ): Promise<Record<string, number | string>> {
-  const path = join(__dirname, '../load/run-load.ts');
-  if (!existsSync(path)) {
-    log('load figures: bench/load/run-load.ts does not exist yet; no load figures');
-
-    return { load: 'not run (bench/load/run-load.ts missing)' };
+  try {
+    return (await runLoad({ small, log: (line) => log(`load: ${line}`) })).figures;
+  } catch (error) {
+    return { load: `failed: ${String(error)}` };
   }
-  const { runLoad } = load(path) as {
-    runLoad(options: { small: boolean }): Promise<unknown>;
-  };
-  const result = (await runLoad({ small })) as
-    { figures?: Record<string, number | string> } | Record<string, number | string>;
-
-  return (
-    'figures' in result && typeof result.figures === 'object'
-      ? result.figures
-      : (result as Record<string, number | string>)
-  ) as Record<string, number | string>;
 }
 
 async function main(): Promise<number> {
@@ -94,21 +72,16 @@ async function main(): Promise<number> {
       concurrencyPart(deps),
       crashMatrixPart(deps),
       chaosPart(deps),
-      optionalPart('parts/bad-input.ts', 'badInputPart'),
-      optionalPart('parts/security.ts', 'securityPart'),
+      badInputPart,
+      securityPart,
     ];
     for (const part of parts) {
-      if (!part) {
-        continue;
-      }
       const partStarted = Date.now();
       log(`part "${part.name}"…`);
       results.push(await runPart(part, context));
       log(`part "${part.name}" took ${Math.round((Date.now() - partStarted) / 1000)} s`);
     }
-    loadResult = await loadFigures(small, log).catch((error: unknown) => ({
-      load: `failed: ${String(error)}`,
-    }));
+    loadResult = await loadFigures(small, log);
   } finally {
     await desk?.close().catch(() => undefined);
     const broken = results.some(
