@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -6,7 +6,13 @@ import type { ActivityDetailDto, OrderDto } from '@autobuy/contracts';
 import request from 'supertest';
 
 import { ADMIN_PASSWORD, cookieFrom } from '../support/test-app';
-import { type AppProcess, killHard, startAppProcess, stopGently } from './support/app-processes';
+import {
+  type AppProcess,
+  killGroup,
+  killHard,
+  startAppProcess,
+  stopGently,
+} from './support/app-processes';
 import { World } from './support/world';
 
 jest.setTimeout(240_000);
@@ -30,9 +36,25 @@ describe('reserve across a crash of the worker process', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'autobuy-crash-'));
   let world: World;
   const processes: AppProcess[] = [];
+  // Both cases are set up in the in-process app, which then hands the data over to processes.
+  let hung: { order: OrderDto; sessionId: string };
+  let bound: { order: OrderDto; sessionId: string };
 
   beforeAll(async () => {
     world = await World.start({ dataDir });
+    const items = world.buyable(2, { distinctSellers: true });
+    for (const login of ['c_buyer', 'c_bound']) {
+      await world.addAccount(login, 100);
+    }
+    hung = {
+      sessionId: (await world.session('c_buyer')).id,
+      order: await world.importOrder(items.map((item, i) => world.line(item, `c${i}`))),
+    };
+    bound = {
+      sessionId: (await world.session('c_bound')).id,
+      order: await world.importOrder(items.map((item, i) => world.line(item, `b${i}`))),
+    };
+    await world.app.close({ keepData: true });
   });
 
   afterAll(async () => {
@@ -43,12 +65,12 @@ describe('reserve across a crash of the worker process', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function start(): Promise<{
+  async function start(env: Record<string, string> = {}): Promise<{
     app: AppProcess;
     http: ReturnType<typeof request>;
     cookie: string;
   }> {
-    const app = await startAppProcess(dataDir, { sandboxUrl: world.sandbox.url });
+    const app = await startAppProcess(dataDir, { sandboxUrl: world.sandbox.url }, env);
     processes.push(app);
     const http = request(app.url);
     const login = await http
@@ -59,13 +81,26 @@ describe('reserve across a crash of the worker process', () => {
     return { app, http, cookie: cookieFrom(login.headers['set-cookie']) };
   }
 
-  it('should find and bind the created orders after the restart, placing none twice', async () => {
-    await world.addAccount('c_buyer', 100);
-    const session = await world.session('c_buyer');
-    const items = world.buyable(2, { distinctSellers: true });
-    const order = await world.importOrder(items.map((item, i) => world.line(item, `c${i}`)));
-    await world.app.close({ keepData: true });
+  async function settled(
+    app: { http: ReturnType<typeof request>; cookie: string },
+    activityId: string,
+  ): Promise<ActivityDetailDto> {
+    return waitFor('the activity to end', async () => {
+      const response = await app.http
+        .get(`/api/v1/activities/${activityId}`)
+        .set('Cookie', app.cookie);
+      const activity = response.body as ActivityDetailDto;
 
+      return ['succeeded', 'partly_succeeded', 'failed', 'waiting_for_operator'].includes(
+        activity.state,
+      )
+        ? activity
+        : null;
+    });
+  }
+
+  it('should find and bind the created orders after the restart, placing none twice', async () => {
+    const { order, sessionId } = hung;
     const first = await start();
     await world.sandbox.control('POST', '/faults', {
       step: 'checkout.submit.after_create',
@@ -78,7 +113,7 @@ describe('reserve across a crash of the worker process', () => {
       .send({
         orderId: order.id,
         itemIds: order.items.map((item) => item.id),
-        sessionId: session.id,
+        sessionId,
       })
       .expect(202);
     // The provider created the orders; its answer never comes.
@@ -89,22 +124,50 @@ describe('reserve across a crash of the worker process', () => {
     await world.sandbox.control('DELETE', '/faults');
 
     const second = await start();
-    const done = await waitFor('the activity to end', async () => {
-      const response = await second.http
-        .get(`/api/v1/activities/${started.body.activityId}`)
-        .set('Cookie', second.cookie);
-      const activity = response.body as ActivityDetailDto;
-
-      return ['succeeded', 'partly_succeeded', 'failed', 'waiting_for_operator'].includes(
-        activity.state,
-      )
-        ? activity
-        : null;
-    });
+    const done = await settled(second, started.body.activityId);
 
     expect(done.state).toBe('succeeded');
     expect(done.counters).toMatchObject({ providerOrdersFound: 2 });
     const truth = await world.sandbox.orders('c_buyer');
+    expect(truth).toHaveLength(2);
+    const after = (
+      await second.http.get(`/api/v1/orders/${order.id}`).set('Cookie', second.cookie).expect(200)
+    ).body as OrderDto;
+    expect(after.items.map((item) => item.state)).toEqual(['reserved', 'reserved']);
+    expect(after.items.map((item) => item.providerOrderNumber).sort()).toEqual(
+      truth.map((one) => one.bizOrderId).sort(),
+    );
+  });
+
+  it('should not submit again when killed after binding, before the checkpoint', async () => {
+    const { order, sessionId } = bound;
+    for (const app of processes) {
+      await stopGently(app);
+    }
+    const crashDir = mkdtempSync(join(tmpdir(), 'autobuy-crash-points-'));
+    writeFileSync(join(crashDir, 'reserve.after-bind'), '');
+
+    const first = await start({ AUTOBUY_CRASH_DIR: crashDir });
+    const exited = new Promise((resolve) => first.app.child.once('exit', resolve));
+    const started = await first.http
+      .post('/api/v1/reservations')
+      .set('Cookie', first.cookie)
+      .send({
+        orderId: order.id,
+        itemIds: order.items.map((item) => item.id),
+        sessionId,
+      })
+      .expect(202);
+    // The worker binds the orders it created, then dies before recording that in its checkpoint.
+    await exited;
+    killGroup(first.app);
+    rmSync(crashDir, { recursive: true, force: true });
+
+    const second = await start();
+    const done = await settled(second, started.body.activityId);
+
+    expect(done.state).toBe('succeeded');
+    const truth = await world.sandbox.orders('c_bound');
     expect(truth).toHaveLength(2);
     const after = (
       await second.http.get(`/api/v1/orders/${order.id}`).set('Cookie', second.cookie).expect(200)

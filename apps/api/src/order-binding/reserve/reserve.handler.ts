@@ -166,9 +166,10 @@ export class ReserveHandler {
     if ((await this.attempts.openOf(ctx.activity.id)).length > 0) {
       return next('reconcile', ctx.state);
     }
-    const pending = pendingItems(ctx.state);
+    const adopted = await this.adoptBound(ctx, ctx.state);
+    const pending = pendingItems(adopted);
     if (pending.length === 0) {
-      return next('finish', ctx.state);
+      return next('finish', adopted);
     }
 
     const provider = await this.providers.get(ctx.state.provider);
@@ -187,7 +188,7 @@ export class ReserveHandler {
               : checkOffer(item, offer, provider.priceTolerancePercent),
           );
         }
-        const state = await this.applyVerdicts(ctx, verdicts);
+        const state = await this.applyVerdicts(ctx, adopted, verdicts);
         const asked = this.askNextIssue(state);
         if (asked.type !== 'next' || asked.step !== 'submit') {
           return asked;
@@ -210,10 +211,11 @@ export class ReserveHandler {
 
   private async applyVerdicts(
     ctx: Ctx,
+    checked: ReserveState,
     verdicts: Map<string, ReturnType<typeof checkOffer>>,
   ): Promise<ReserveState> {
     const issues: ItemIssue[] = [];
-    const state = withItems(ctx.state, (item) => {
+    const state = withItems(checked, (item) => {
       const verdict = verdicts.get(item.itemId);
       if (verdict?.kind === 'refused') {
         return { ...item, outcome: 'refused', reason: verdict.reason };
@@ -301,6 +303,7 @@ export class ReserveHandler {
     if ((await this.attempts.openOf(ctx.activity.id)).length > 0) {
       return next('reconcile', state);
     }
+    state = await this.adoptBound(ctx, state);
     const pending = pendingItems(state);
     if (pending.length === 0) {
       return next('finish', state);
@@ -394,7 +397,7 @@ export class ReserveHandler {
   /** Looks for the orders of every open attempt in the provider's order list. */
   private async reconcile(ctx: Ctx): Promise<StepResult<ReserveState>> {
     const open = await this.attempts.openOf(ctx.activity.id);
-    let state = ctx.state;
+    let state = await this.adoptBound(ctx, ctx.state);
     const unclear: { attempt: OrderAttemptEntity; itemIds: string[] }[] = [];
 
     await withAccountJob(this.access, state.sessionId, async (job) => {
@@ -689,6 +692,33 @@ export class ReserveHandler {
     }
 
     return state;
+  }
+
+  /**
+   * Items this activity already bound that its checkpoint still calls pending: a crash came
+   * between the binding's commit and the checkpoint. They are reserved; submitting them again
+   * would place a second provider order.
+   */
+  private async adoptBound(ctx: Ctx, state: ReserveState): Promise<ReserveState> {
+    const pendingIds = pendingItems(state).map((item) => item.itemId);
+    const bound = (await this.bindings.activeBindings(pendingIds)).filter(
+      ({ binding }) => binding.activityId === ctx.activity.id,
+    );
+    if (bound.length === 0) {
+      return state;
+    }
+
+    const byNumber = new Map<string, string[]>();
+    for (const { binding, providerOrder } of bound) {
+      const itemIds = byNumber.get(providerOrder.orderNumber) ?? [];
+      byNumber.set(providerOrder.orderNumber, [...itemIds, binding.orderItemId]);
+    }
+    await ctx.log(
+      `Provider order(s) ${[...byNumber.keys()].join(', ')} were bound before an interruption`,
+    );
+    const orders = [...byNumber].map(([orderNumber, itemIds]) => ({ orderNumber, itemIds }));
+
+    return this.markReserved(ctx, state, orders, 'created');
   }
 
   private async markReserved(

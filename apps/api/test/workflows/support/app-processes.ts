@@ -15,6 +15,7 @@ export interface AppProcess {
 export async function startAppProcess(
   dataDir: string,
   overrides: Partial<AppConfig>,
+  env: Record<string, string> = {},
 ): Promise<AppProcess> {
   const child = spawn(
     process.execPath,
@@ -24,7 +25,7 @@ export async function startAppProcess(
       join(__dirname, 'app-process.ts'),
     ],
     {
-      env: { ...process.env, AUTOBUY_TEST_APP: JSON.stringify({ dataDir, overrides }) },
+      env: { ...process.env, ...env, AUTOBUY_TEST_APP: JSON.stringify({ dataDir, overrides }) },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     },
@@ -45,6 +46,15 @@ export async function startAppProcess(
   });
 
   return { url, child };
+}
+
+/** Ends what is left of a process group whose leader already died (its browsers). */
+export function killGroup(app: AppProcess): void {
+  try {
+    process.kill(-(app.child.pid ?? 0), 'SIGKILL');
+  } catch {
+    // Nothing was left.
+  }
 }
 
 export async function killHard(app: AppProcess): Promise<void> {
