@@ -78,6 +78,24 @@ describe('reserve faults against a live Sandbox in Chromium', () => {
     expect(await world.sandbox.orders('f_busy')).toHaveLength(1);
   });
 
+  it('should give the items back with a clear reason when the provider keeps failing', async () => {
+    const { session, order, itemIds } = await setup('f_down', 1);
+    await world.sandbox.control('POST', '/faults', {
+      step: 'cart.add',
+      mode: 'fail',
+      login: 'f_down',
+      times: 10,
+    });
+
+    const started = await world.reserve(order.id, itemIds, session.id).expect(202);
+    const done = await world.settle(started.body.activityId);
+    await world.sandbox.control('DELETE', '/faults');
+
+    expect(done.reason).toMatch(/did not answer in 3 tries .*reserve again later/);
+    expect((await world.order(order.id)).items[0]!.state).toBe('available');
+    expect(await world.sandbox.orders('f_down')).toEqual([]);
+  });
+
   it('should end with a clear reason and free the items when the session expires mid-activity', async () => {
     const { session, order, itemIds } = await setup('f_expired', 1);
     await world.sandbox.control('POST', '/sessions/expire', { login: 'f_expired' });

@@ -635,11 +635,10 @@ export class ReserveHandler {
         'failed',
       );
     }
-    if (
+    const transient =
       isProviderError(error) &&
-      ['provider_busy', 'timeout', 'browser_unavailable'].includes(error.code) &&
-      state.retries < PRE_SUBMIT_RETRIES
-    ) {
+      ['provider_busy', 'timeout', 'browser_unavailable'].includes(error.code);
+    if (transient && state.retries < PRE_SUBMIT_RETRIES) {
       await ctx.log(
         `The provider did not answer (${describe(error)}); trying again`,
         undefined,
@@ -647,6 +646,13 @@ export class ReserveHandler {
       );
 
       return next(step, { ...state, retries: state.retries + 1 });
+    }
+    if (transient) {
+      // Nothing was submitted, so the items go back and a later reservation is safe.
+      const tries = PRE_SUBMIT_RETRIES + 1;
+      const why = `The provider did not answer in ${tries} tries (${describe(error)})`;
+
+      return this.stop(ctx, state, `${why}; reserve again later`, 'failed');
     }
 
     return this.stop(ctx, state, `The provider refused: ${describe(error)}`, 'failed');
