@@ -16,6 +16,12 @@ const steps = [
   ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
   ['lint rules', 'node', ['scripts/check-boundaries.mjs']],
   ['typecheck', 'npx', ['nx', 'run-many', '-t', 'typecheck', '--output-style=static']],
+  // The benchmarks are not Nx projects, so their types are checked here.
+  ...['workflows', 'live', 'load', 'harness'].map((dir) => [
+    `typecheck bench/${dir}`,
+    'npx',
+    ['tsc', '-p', `bench/${dir}/tsconfig.json`, '--noEmit'],
+  ]),
   ['build', 'npx', ['nx', 'run-many', '-t', 'build', '--output-style=static']],
   [
     'unit and integration tests',
@@ -23,6 +29,13 @@ const steps = [
     ['nx', 'run-many', '-t', 'test', '--parallel=1', '--output-style=static', '--skip-nx-cache'],
   ],
   ['browser tests (e2e)', 'node', ['scripts/e2e.mjs']],
+  // Every part of the fault and load harness, on fewer items, on the local PostgreSQL and Redis:
+  // a duplicate, lost or stuck purchase fails the suite (about three minutes).
+  [
+    'fault harness (small)',
+    'node',
+    ['-r', './scripts/ts-register.cjs', 'bench/harness/run.ts', '--small'],
+  ],
 ];
 
 const results = [];
