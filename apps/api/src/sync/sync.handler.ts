@@ -35,6 +35,11 @@ type Ctx = StepContext<SyncState>;
 
 /** Changes that reach the provider's list a little late are still read by the next sync. */
 const OVERLAP_MS = 5 * 60 * 1000;
+/**
+ * Order-list pages read at once: two keep the provider busy while one answer is parsed, about
+ * what the list's own pager does when a buyer clicks quickly; more would look like a scraper.
+ */
+const PAGES_IN_FLIGHT = 2;
 const SHIPPED = new Set(['shipped', 'partly_shipped']);
 
 /**
@@ -90,17 +95,21 @@ export class SyncHandler {
       this.access,
       { accountId: state.accountId },
       async (job, session) => {
-        // Pages are read one after another, each as soon as the one before has arrived, while
-        // the database applies those already read: neither waits for the other.
+        // Pages are read PAGES_IN_FLIGHT at a time, each starting when the one that many places
+        // before it has arrived, while the database applies those already read in order:
+        // neither waits for the other.
         const first = await job.listOrders({ page: 1, since });
         const reads = [Promise.resolve(first)];
-        let chain = reads[0]!;
         const readUpTo = (totalPages: number) => {
           for (let page = reads.length + 1; page <= totalPages; page++) {
-            chain = chain.then(() => job.listOrders({ page, since }));
+            const gate = reads[page - 1 - PAGES_IN_FLIGHT] ?? Promise.resolve();
+            const read = gate.then(
+              () => job.listOrders({ page, since }),
+              () => job.listOrders({ page, since }),
+            );
             // Awaited in turn below; a failure meanwhile must not count as unhandled.
-            chain.catch(() => undefined);
-            reads.push(chain);
+            read.catch(() => undefined);
+            reads.push(read);
           }
         };
         readUpTo(first.totalPages);

@@ -202,29 +202,38 @@ class TaobaoJob implements ProviderJob {
     });
   }
 
-  listOrders(query: ListOrdersQuery): Promise<OrderPage> {
-    return this.oneAtATime(async () => {
-      if (!Number.isInteger(query.page) || query.page < 1) {
-        throw new InvalidRequestError(`Page must be a whole number from 1, not ${query.page}`);
-      }
+  async listOrders(query: ListOrdersQuery): Promise<OrderPage> {
+    if (!Number.isInteger(query.page) || query.page < 1) {
+      throw new InvalidRequestError(`Page must be a whole number from 1, not ${query.page}`);
+    }
 
-      const { reader, profile } = this.site;
-      const pageSize = Math.min(query.pageSize ?? profile.maxPageSize, profile.maxPageSize);
-      const data = await readBoughtPage(this.site, { pageNum: query.page, pageSize });
-      const sinceMs = query.since?.getTime() ?? 0;
-      // The list is ordered by creation, so an old order changed lately can sit on any page;
-      // the filter applies per page and a full sync reads every page.
-      const orders = reader
-        .array(data, 'bought.orders')
-        .filter((order) => modifiedAtMs(reader, order) >= sinceMs)
-        .map((order) => parseMainOrder(reader, order));
+    // Once the page shows the list's origin, a page of the list is a fetch and runs alongside
+    // others (as the list's own pager could); opening the list page navigates, one at a time.
+    await this.navigating;
+    if (await this.site.showsOriginOf(this.site.reader.url('orders.list'))) {
+      return this.readOrderPage(query);
+    }
 
-      return {
-        orders,
-        page: reader.number(data, 'bought.currentPage'),
-        totalPages: reader.number(data, 'bought.totalPages'),
-      };
-    });
+    return this.oneAtATime(() => this.readOrderPage(query));
+  }
+
+  private async readOrderPage(query: ListOrdersQuery): Promise<OrderPage> {
+    const { reader, profile } = this.site;
+    const pageSize = Math.min(query.pageSize ?? profile.maxPageSize, profile.maxPageSize);
+    const data = await readBoughtPage(this.site, { pageNum: query.page, pageSize });
+    const sinceMs = query.since?.getTime() ?? 0;
+    // The list is ordered by creation, so an old order changed lately can sit on any page;
+    // the filter applies per page and a full sync reads every page.
+    const orders = reader
+      .array(data, 'bought.orders')
+      .filter((order) => modifiedAtMs(reader, order) >= sinceMs)
+      .map((order) => parseMainOrder(reader, order));
+
+    return {
+      orders,
+      page: reader.number(data, 'bought.currentPage'),
+      totalPages: reader.number(data, 'bought.totalPages'),
+    };
   }
 
   async getTracking(orderNumber: string): Promise<TrackingInfo> {

@@ -409,6 +409,22 @@ describe('TaobaoAdapter reservations and orders (against a live Sandbox)', () =>
       );
     });
 
+    it('should read several pages at once once the list is open, each the page asked for', async () => {
+      const pages = await withJob(fixture.taobao(), buyer, async (job) => {
+        await job.listOrders({ page: 1, pageSize: 1 });
+
+        return Promise.all([
+          job.listOrders({ page: 2, pageSize: 1 }),
+          job.listOrders({ page: 1, pageSize: 1 }),
+        ]);
+      });
+
+      expect(pages.map((page) => page.page)).toEqual([2, 1]);
+      expect(pages.flatMap((page) => page.orders.map((order) => order.orderNumber)).sort()).toEqual(
+        [...orderNumbers].sort(),
+      );
+    });
+
     it('should list only orders changed since a time', async () => {
       const page = await withJob(fixture.taobao(), buyer, (job) =>
         job.listOrders({ page: 1, since: new Date(Date.now() + 3_600_000) }),
