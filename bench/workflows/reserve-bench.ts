@@ -90,6 +90,18 @@ async function main(): Promise<void> {
 
     const log = await bench.requests();
     traceRequests(log, start);
+    if (process.env['BENCH_TRACE']) {
+      for (const one of started) {
+        const events = await bench.api<{ message: string; createdAt: string }[]>(
+          'GET',
+          `/activities/${one.activityId}/events?limit=200`,
+        );
+        for (const event of events) {
+          const at = Date.parse(event.createdAt) - (performance.timeOrigin + start);
+          console.log(`${Math.round(at)} event ${one.activityId.slice(0, 8)} ${event.message}`);
+        }
+      }
+    }
     const floors = sessions.map(({ login }) => {
       const mine = log.filter((entry) => entry.account === login);
       const first = (prefix: string) => mine.filter((e) => e.path.startsWith(prefix)).slice(0, 1);

@@ -34,6 +34,8 @@ export class AccountContext {
     readonly context: BrowserContext,
     private readonly limits: AccountContextLimits,
     private readonly onRelease: () => Promise<void>,
+    // A blank page the pool opened ahead of time; the first page of the job, once.
+    private readyPage: Page | null = null,
   ) {}
 
   get stepTimeoutMs(): number {
@@ -90,7 +92,9 @@ export class AccountContext {
   /** A new page in this context, with the stored localStorage ready for its origins. */
   async newPage(): Promise<Page> {
     this.assertUsable();
-    const page = await this.context.newPage();
+    const ready = this.readyPage;
+    this.readyPage = null;
+    const page = ready && !ready.isClosed() ? ready : await this.context.newPage();
     page.setDefaultTimeout(this.limits.stepTimeoutMs);
     await page.setViewport(this.limits.viewport);
     if (Object.keys(this.storage).length > 0) {

@@ -114,6 +114,29 @@ describe(BrowserPool.name, () => {
     expect(sut.browsers()).toHaveLength(2);
   });
 
+  it('should hand a job a context opened ahead, holding only its own session', async () => {
+    sut = new BrowserPool({ size: 1, spareContexts: 2 });
+    await sut.warm();
+    expect(sut.spareCount).toBe(2);
+
+    const logged = await sut.acquire('account-a');
+    await logged.step('log in', async (page) => {
+      await page.goto(`${server.url}/login`);
+    });
+    const stored = await logged.snapshot();
+    const pagesOfSpare = await logged.context.pages();
+    await logged.release();
+    const ownWho = await readWho(sut, 'account-a', stored as never);
+    const otherWho = await readWho(sut, 'account-b');
+
+    // The spare's blank page became the job's page: no second page was opened for it.
+    expect(pagesOfSpare).toHaveLength(1);
+    expect(ownWho).toBe('unb=42');
+    expect(otherWho).toBe('anonymous');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(sut.spareCount).toBe(2);
+  });
+
   it('should leave no Chromium running when the process owning the pool is killed', async () => {
     const owner = spawn(
       process.execPath,

@@ -1,4 +1,4 @@
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer-core';
 
 import { BrowserUnavailableError } from '../errors/provider-errors';
 import type { SessionSnapshot } from '../adapter/types';
@@ -18,6 +18,12 @@ export interface BrowserPoolOptions {
   stepTimeoutMs?: number;
   /** Viewport of new pages; default 1280×800. */
   viewport?: { width: number; height: number };
+  /**
+   * Contexts kept open with a blank page, for the next jobs: a job's first page otherwise
+   * waits for a renderer process to start (half a second and more on a busy machine); default 4,
+   * one per job a worker runs at once.
+   */
+  spareContexts?: number;
 }
 
 // Flags that keep Chromium from calling home on a closed network and let it run as root.
@@ -40,6 +46,12 @@ interface BrowserSlot {
   retired: boolean;
 }
 
+interface SpareContext {
+  slot: BrowserSlot;
+  context: BrowserContext;
+  page: Page;
+}
+
 /**
  * A few long-lived Chromium processes shared by all jobs of a worker. Each job gets its own
  * browser context (isolated cookies and storage) on the least busy browser, closed when the job
@@ -48,6 +60,8 @@ interface BrowserSlot {
  */
 export class BrowserPool {
   private readonly slots: BrowserSlot[] = [];
+  private spares: SpareContext[] = [];
+  private sparesOpening = 0;
   private launching = 0;
   private closed = false;
   private readonly options: Required<Omit<BrowserPoolOptions, 'chromiumPath'>> & {
@@ -62,6 +76,7 @@ export class BrowserPool {
       maxStepsPerPage: options.maxStepsPerPage ?? 100,
       stepTimeoutMs: options.stepTimeoutMs ?? 30_000,
       viewport: options.viewport ?? { width: 1280, height: 800 },
+      spareContexts: options.spareContexts ?? 4,
     };
     if (this.options.size < 1 || this.options.maxUsesPerBrowser < 1) {
       throw new RangeError('Browser pool size and maxUsesPerBrowser must be at least 1');
@@ -86,7 +101,8 @@ export class BrowserPool {
       throw new BrowserUnavailableError('The browser pool is closed');
     }
 
-    const slot = await this.pickSlot();
+    const spare = this.takeSpare();
+    const slot = spare?.slot ?? (await this.pickSlot());
     slot.uses += 1;
     slot.active += 1;
     if (slot.uses >= this.options.maxUsesPerBrowser) {
@@ -94,7 +110,7 @@ export class BrowserPool {
     }
 
     try {
-      const context = await slot.browser.createBrowserContext();
+      const context = spare?.context ?? (await slot.browser.createBrowserContext());
       const accountContext = new AccountContext(
         accountId,
         slot.browser,
@@ -105,8 +121,10 @@ export class BrowserPool {
           maxStepsPerPage: this.options.maxStepsPerPage,
         },
         () => this.onContextReleased(slot),
+        spare?.page ?? null,
       );
       await accountContext.restore(session ?? null);
+      void this.openSpares();
 
       return accountContext;
     } catch (error) {
@@ -122,13 +140,60 @@ export class BrowserPool {
   async warm(): Promise<void> {
     const missing = Math.max(0, this.options.size - this.slots.length - this.launching);
     await Promise.all(Array.from({ length: missing }, () => this.launch()));
+    await this.openSpares();
+  }
+
+  /** Spare contexts ready right now, for tests. */
+  get spareCount(): number {
+    return this.spares.length;
   }
 
   /** Closes every browser. Contexts still held fail on their next step. */
   async close(): Promise<void> {
     this.closed = true;
+    this.spares = [];
     const slots = this.slots.splice(0);
     await Promise.all(slots.map((slot) => slot.browser.close().catch(() => undefined)));
+  }
+
+  private takeSpare(): SpareContext | undefined {
+    for (let spare = this.spares.shift(); spare; spare = this.spares.shift()) {
+      if (!spare.slot.retired && spare.slot.browser.connected && !spare.page.isClosed()) {
+        return spare;
+      }
+      void spare.context.close().catch(() => undefined);
+    }
+
+    return undefined;
+  }
+
+  /** Opens spare contexts up to the pool's number on the idlest live browsers; never launches. */
+  private async openSpares(): Promise<void> {
+    while (!this.closed && this.spares.length + this.sparesOpening < this.options.spareContexts) {
+      const slot = this.slots
+        .filter((one) => !one.retired && one.browser.connected)
+        .sort((a, b) => a.active - b.active)[0];
+      if (!slot) {
+        return;
+      }
+
+      this.sparesOpening += 1;
+      try {
+        const context = await slot.browser.createBrowserContext();
+        const page = await context.newPage();
+        if (this.closed || slot.retired || !slot.browser.connected) {
+          await context.close().catch(() => undefined);
+
+          return;
+        }
+        this.spares.push({ slot, context, page });
+      } catch {
+        // The browser went away meanwhile; the next job opens its context itself.
+        return;
+      } finally {
+        this.sparesOpening -= 1;
+      }
+    }
   }
 
   private async pickSlot(): Promise<BrowserSlot> {
