@@ -223,7 +223,7 @@ export class Bench {
       if (!['queued', 'running'].includes(activity.state)) {
         return activity;
       }
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
 

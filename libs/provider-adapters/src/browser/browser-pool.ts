@@ -124,7 +124,6 @@ export class BrowserPool {
         spare?.page ?? null,
       );
       await accountContext.restore(session ?? null);
-      void this.openSpares();
 
       return accountContext;
     } catch (error) {
@@ -253,5 +252,8 @@ export class BrowserPool {
       this.forget(slot);
       await slot.browser.close().catch(() => undefined);
     }
+    // Spares are opened when a job ends, not when one starts: a renderer starting beside running
+    // jobs takes the CPU they need on a small machine.
+    void this.openSpares();
   }
 }
