@@ -12,7 +12,14 @@ const ADMIN_URL =
 
 async function withAdmin(work) {
   const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(
+      `The multi-process topology needs PostgreSQL at ${ADMIN_URL} (set TOPOLOGY_POSTGRES_URL ` +
+        `to another server); connecting failed: ${error.message}`,
+    );
+  }
   try {
     return await work(client);
   } finally {
