@@ -74,14 +74,19 @@ export class LoginSessionsService {
   async authenticate(
     token: string,
   ): Promise<{ session: LoginSessionEntity; operator: OperatorEntity } | null> {
-    const session = await this.sessions.findOneBy({ tokenHash: sha256Hex(token) });
+    // Every request of an operator passes here: one query for the session and its operator.
+    const session = (await this.sessions
+      .createQueryBuilder('s')
+      .innerJoinAndMapOne('s.operator', OperatorEntity, 'o', 'o.id = s.operator_id')
+      .where('s.token_hash = :hash', { hash: sha256Hex(token) })
+      .getOne()) as (LoginSessionEntity & { operator: OperatorEntity }) | null;
     const now = new Date();
     if (!session || session.revokedAt !== null || session.expiresAt <= now) {
       return null;
     }
 
-    const operator = await this.operators.findOneBy({ id: session.operatorId });
-    if (!operator || operator.disabled) {
+    const operator = session.operator;
+    if (operator.disabled) {
       return null;
     }
 

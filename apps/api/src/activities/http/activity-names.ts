@@ -9,25 +9,17 @@ type Named<T extends ActivityDto> = T & { accountLogin: string | null; orderNumb
 
 /**
  * Adds the account login and order number to activities read through the REST routes: one
- * batched lookup per table for a whole page (two queries by primary key, never one per row).
+ * batched lookup for a whole page (one query by primary keys, never one per row).
  * On a database without the orders and accounts tables every name is null.
  */
 export class ActivityNames {
   constructor(private readonly dataSource: DataSource) {}
 
   async name<T extends ActivityDto>(activities: T[]): Promise<Named<T>[]> {
-    const [logins, numbers] = await Promise.all([
-      this.lookup(
-        ACCOUNTS,
-        'login',
-        activities.map((activity) => activity.accountId),
-      ),
-      this.lookup(
-        ORDERS,
-        'external_id',
-        activities.map((activity) => activity.orderId),
-      ),
-    ]);
+    const { logins, numbers } = await this.lookup(
+      activities.map((activity) => activity.accountId),
+      activities.map((activity) => activity.orderId),
+    );
 
     return activities.map((activity) => ({
       ...activity,
@@ -57,23 +49,49 @@ export class ActivityNames {
     return row?.id ?? null;
   }
 
+  /** Logins and order numbers by id, both read in one query. */
   private async lookup(
-    table: string,
-    column: string,
-    ids: (string | null)[],
-  ): Promise<Map<string, string>> {
-    const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-    if (wanted.length === 0 || !this.dataSource.hasMetadata(table)) {
-      return new Map();
+    accountIds: (string | null)[],
+    orderIds: (string | null)[],
+  ): Promise<{ logins: Map<string, string>; numbers: Map<string, string> }> {
+    const logins = new Map<string, string>();
+    const numbers = new Map<string, string>();
+    const unique = (ids: (string | null)[]) => [
+      ...new Set(ids.filter((id): id is string => id !== null)),
+    ];
+    const accounts = this.dataSource.hasMetadata(ACCOUNTS) ? unique(accountIds) : [];
+    const orders = this.dataSource.hasMetadata(ORDERS) ? unique(orderIds) : [];
+    const parts: string[] = [];
+    const parameters: string[] = [];
+    const placeholders = (ids: string[]) =>
+      ids.map((id) => this.placeholder(parameters.push(id))).join(', ');
+    if (accounts.length > 0) {
+      parts.push(
+        `SELECT 'a' AS kind, id, login AS name FROM ${ACCOUNTS} WHERE id IN (${placeholders(accounts)})`,
+      );
     }
-    const rows = await this.dataSource
-      .createQueryBuilder()
-      .select('t.id', 'id')
-      .addSelect(`t.${column}`, 'name')
-      .from(table, 't')
-      .where('t.id IN (:...wanted)', { wanted })
-      .getRawMany<{ id: string; name: string }>();
+    if (orders.length > 0) {
+      parts.push(
+        `SELECT 'o' AS kind, id, external_id AS name FROM ${ORDERS} WHERE id IN (${placeholders(orders)})`,
+      );
+    }
+    if (parts.length === 0) {
+      return { logins, numbers };
+    }
 
-    return new Map(rows.map((row) => [row.id, row.name]));
+    const rows: { kind: string; id: string; name: string }[] = await this.dataSource.query(
+      parts.join(' UNION ALL '),
+      parameters,
+    );
+    for (const row of rows) {
+      (row.kind === 'a' ? logins : numbers).set(row.id, row.name);
+    }
+
+    return { logins, numbers };
+  }
+
+  /** The driver's n-th positional parameter: `$n` on PostgreSQL, `?` on SQLite. */
+  private placeholder(n: number): string {
+    return this.dataSource.options.type === 'postgres' ? `$${n}` : '?';
   }
 }
