@@ -99,23 +99,43 @@ describe('reserve across a crash of the worker process', () => {
     });
   }
 
+  type Started = Awaited<ReturnType<typeof start>>;
+
+  async function reserveAll(app: Started, setup: { order: OrderDto; sessionId: string }) {
+    const response = await app.http
+      .post('/api/v1/reservations')
+      .set('Cookie', app.cookie)
+      .send({
+        orderId: setup.order.id,
+        itemIds: setup.order.items.map((item) => item.id),
+        sessionId: setup.sessionId,
+      })
+      .expect(202);
+
+    return response.body.activityId as string;
+  }
+
+  /** Both items reserved, each under one of the provider's orders, and no other order there. */
+  async function expectReservedOnce(app: Started, order: OrderDto, login: string) {
+    const truth = await world.sandbox.orders(login);
+    expect(truth).toHaveLength(2);
+    const after = (
+      await app.http.get(`/api/v1/orders/${order.id}`).set('Cookie', app.cookie).expect(200)
+    ).body as OrderDto;
+    expect(after.items.map((item) => item.state)).toEqual(['reserved', 'reserved']);
+    expect(after.items.map((item) => item.providerOrderNumber).sort()).toEqual(
+      truth.map((one) => one.bizOrderId).sort(),
+    );
+  }
+
   it('should find and bind the created orders after the restart, placing none twice', async () => {
-    const { order, sessionId } = hung;
     const first = await start();
     await world.sandbox.control('POST', '/faults', {
       step: 'checkout.submit.after_create',
       mode: 'hang',
       login: 'c_buyer',
     });
-    const started = await first.http
-      .post('/api/v1/reservations')
-      .set('Cookie', first.cookie)
-      .send({
-        orderId: order.id,
-        itemIds: order.items.map((item) => item.id),
-        sessionId,
-      })
-      .expect(202);
+    const activityId = await reserveAll(first, hung);
     // The provider created the orders; its answer never comes.
     await waitFor('the orders on the provider', async () =>
       (await world.sandbox.orders('c_buyer')).length === 2 ? true : null,
@@ -124,23 +144,14 @@ describe('reserve across a crash of the worker process', () => {
     await world.sandbox.control('DELETE', '/faults');
 
     const second = await start();
-    const done = await settled(second, started.body.activityId);
+    const done = await settled(second, activityId);
 
     expect(done.state).toBe('succeeded');
     expect(done.counters).toMatchObject({ providerOrdersFound: 2 });
-    const truth = await world.sandbox.orders('c_buyer');
-    expect(truth).toHaveLength(2);
-    const after = (
-      await second.http.get(`/api/v1/orders/${order.id}`).set('Cookie', second.cookie).expect(200)
-    ).body as OrderDto;
-    expect(after.items.map((item) => item.state)).toEqual(['reserved', 'reserved']);
-    expect(after.items.map((item) => item.providerOrderNumber).sort()).toEqual(
-      truth.map((one) => one.bizOrderId).sort(),
-    );
+    await expectReservedOnce(second, hung.order, 'c_buyer');
   });
 
   it('should not submit again when killed after binding, before the checkpoint', async () => {
-    const { order, sessionId } = bound;
     for (const app of processes) {
       await stopGently(app);
     }
@@ -149,32 +160,16 @@ describe('reserve across a crash of the worker process', () => {
 
     const first = await start({ AUTOBUY_CRASH_DIR: crashDir });
     const exited = new Promise((resolve) => first.app.child.once('exit', resolve));
-    const started = await first.http
-      .post('/api/v1/reservations')
-      .set('Cookie', first.cookie)
-      .send({
-        orderId: order.id,
-        itemIds: order.items.map((item) => item.id),
-        sessionId,
-      })
-      .expect(202);
+    const activityId = await reserveAll(first, bound);
     // The worker binds the orders it created, then dies before recording that in its checkpoint.
     await exited;
     killGroup(first.app);
     rmSync(crashDir, { recursive: true, force: true });
 
     const second = await start();
-    const done = await settled(second, started.body.activityId);
+    const done = await settled(second, activityId);
 
     expect(done.state).toBe('succeeded');
-    const truth = await world.sandbox.orders('c_bound');
-    expect(truth).toHaveLength(2);
-    const after = (
-      await second.http.get(`/api/v1/orders/${order.id}`).set('Cookie', second.cookie).expect(200)
-    ).body as OrderDto;
-    expect(after.items.map((item) => item.state)).toEqual(['reserved', 'reserved']);
-    expect(after.items.map((item) => item.providerOrderNumber).sort()).toEqual(
-      truth.map((one) => one.bizOrderId).sort(),
-    );
+    await expectReservedOnce(second, bound.order, 'c_bound');
   });
 });
