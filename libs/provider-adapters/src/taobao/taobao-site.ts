@@ -79,12 +79,17 @@ export class TaobaoSite {
     return this.context.step(step, async (page) => {
       await this.landOn(page, landingUrl);
       const answer = await page.evaluate(async (target: string) => {
-        const response = await fetch(target, {
-          credentials: 'include',
-          headers: { Accept: 'application/json' },
-        });
+        try {
+          const response = await fetch(target, {
+            credentials: 'include',
+            headers: { Accept: 'application/json' },
+          });
 
-        return { status: response.status, url: response.url, text: await response.text() };
+          return { status: response.status, url: response.url, text: await response.text() };
+        } catch (error) {
+          // A dropped connection: no status at all.
+          return { status: 0, url: target, text: String(error) };
+        }
       }, url);
       this.checkRedirectUrl(answer.url);
 
@@ -110,17 +115,21 @@ export class TaobaoSite {
     return this.context.step(step, async (page) => {
       const answer = await page.evaluate(
         async (target: string, form: string) => {
-          const response = await fetch(target, {
-            method: 'POST',
-            credentials: 'include',
-            headers: {
-              'Content-Type': 'application/x-www-form-urlencoded',
-              Accept: 'application/json',
-            },
-            body: form,
-          });
+          try {
+            const response = await fetch(target, {
+              method: 'POST',
+              credentials: 'include',
+              headers: {
+                'Content-Type': 'application/x-www-form-urlencoded',
+                Accept: 'application/json',
+              },
+              body: form,
+            });
 
-          return { status: response.status, text: await response.text() };
+            return { status: response.status, text: await response.text() };
+          } catch (error) {
+            return { status: 0, text: String(error) };
+          }
         },
         url,
         body.toString(),
@@ -244,6 +253,11 @@ export class TaobaoSite {
     text: string,
     itemId?: string,
   ): Record<string, unknown> {
+    if (status === 0) {
+      // The connection dropped before any answer (the browser's "Failed to fetch").
+      throw new ProviderBusyError(`no answer during ${step} (${text})`);
+    }
+
     let data: unknown;
     try {
       data = JSON.parse(text);

@@ -476,6 +476,26 @@ describe('TaobaoAdapter reservations and orders (against a live Sandbox)', () =>
       expect(failure).toBeInstanceOf(ProviderBusyError);
     });
 
+    it('should surface a dropped connection as provider busy, not as a site change', async () => {
+      await fixture.sandbox.control.configure({ hangMs: 300 });
+      // Chromium itself retries a GET once when a reused connection drops without an answer.
+      await fixture.sandbox.control.call('POST', '/faults', {
+        step: 'tracking',
+        mode: 'hang',
+        login: buyer.login,
+        times: 2,
+      });
+
+      const failure = await withJob<unknown>(fixture.taobao(), buyer, (job) =>
+        job.getTracking(orderNumbers[1]!),
+      )
+        .catch((error: unknown) => error)
+        .finally(() => fixture.sandbox.control.configure({ hangMs: null }));
+
+      expect(failure).toBeInstanceOf(ProviderBusyError);
+      expect(String(failure)).toMatch(/no answer during order\.tracking/);
+    });
+
     it('should cancel an unpaid order with a reason, and refuse a reason the site does not know', async () => {
       const sut = fixture.taobao();
 
