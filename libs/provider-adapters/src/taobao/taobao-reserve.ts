@@ -83,6 +83,8 @@ async function addToCart(
             [fields.quantity]: String(group.quantity),
           },
           group.itemId,
+          // Sent twice, the line holds twice the quantity, which the update below sets back.
+          { retryTransient: true },
         );
         const cartId = reader.string(answer, 'cartAdd.cartId');
         // The cart adds to a line already holding this SKU; set it back to what we order.
@@ -92,6 +94,7 @@ async function addToCart(
             reader.url('cart.update'),
             { [fields.cartId]: cartId, [fields.quantity]: String(group.quantity) },
             group.itemId,
+            { retryTransient: true },
           );
         }
         results[index] = { group, cartId };

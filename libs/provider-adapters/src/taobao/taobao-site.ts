@@ -21,6 +21,31 @@ export type TaobaoReader = ProfileReader<
 const SKIPPED_RESOURCES: Protocol.Network.ResourceType[] = ['Image', 'Font', 'Media'];
 
 /**
+ * A 5xx or a dropped connection is asked again after each of these pauses, as a buyer clicks
+ * again: one hiccup in a reservation's forty requests would otherwise restart the whole step.
+ */
+const TRANSIENT_PAUSES_MS = [200, 600];
+
+interface RawAnswer {
+  status: number;
+  text: string;
+  url?: string;
+}
+
+/** Sends until the answer is neither a 5xx nor missing, or the pauses are used up. */
+async function retryingTransient(send: () => Promise<RawAnswer>): Promise<RawAnswer> {
+  for (const pause of TRANSIENT_PAUSES_MS) {
+    const answer = await send();
+    if (answer.status !== 0 && answer.status < 500) {
+      return answer;
+    }
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
+
+  return send();
+}
+
+/**
  * The Taobao site as one account's browser sees it: navigations and same-origin requests made
  * by the page itself (so cookies, CSRF token and referrer are the browser's own), each checked
  * for the site's ways of saying "logged out", "prove you are human" or "refused".
@@ -41,8 +66,7 @@ export class TaobaoSite {
   async open(step: string, url: string, itemId?: string): Promise<Page> {
     return this.context.step(step, async (page) => {
       await this.prepare(page);
-      const response = await page.goto(url, { waitUntil: 'domcontentloaded' });
-      await this.checkLanding(page, response, itemId);
+      await this.checkLanding(page, await this.navigate(page, url), itemId);
 
       return page;
     });
@@ -78,20 +102,22 @@ export class TaobaoSite {
   ): Promise<Record<string, unknown>> {
     return this.context.step(step, async (page) => {
       await this.landOn(page, landingUrl);
-      const answer = await page.evaluate(async (target: string) => {
-        try {
-          const response = await fetch(target, {
-            credentials: 'include',
-            headers: { Accept: 'application/json' },
-          });
+      const ask = () =>
+        page.evaluate(async (target: string) => {
+          try {
+            const response = await fetch(target, {
+              credentials: 'include',
+              headers: { Accept: 'application/json' },
+            });
 
-          return { status: response.status, url: response.url, text: await response.text() };
-        } catch (error) {
-          // A dropped connection: no status at all.
-          return { status: 0, url: target, text: String(error) };
-        }
-      }, url);
-      this.checkRedirectUrl(answer.url);
+            return { status: response.status, url: response.url, text: await response.text() };
+          } catch (error) {
+            // A dropped connection: no status at all.
+            return { status: 0, url: target, text: String(error) };
+          }
+        }, url);
+      const answer = await retryingTransient(ask);
+      this.checkRedirectUrl(answer.url ?? url);
 
       return this.parseJsonAnswer(step, answer.status, answer.text, itemId);
     });
@@ -106,6 +132,7 @@ export class TaobaoSite {
     url: string,
     fields: Record<string, string>,
     itemId?: string,
+    options: { retryTransient?: boolean } = {},
   ): Promise<Record<string, unknown>> {
     const body = new URLSearchParams({
       ...fields,
@@ -113,27 +140,30 @@ export class TaobaoSite {
     });
 
     return this.context.step(step, async (page) => {
-      const answer = await page.evaluate(
-        async (target: string, form: string) => {
-          try {
-            const response = await fetch(target, {
-              method: 'POST',
-              credentials: 'include',
-              headers: {
-                'Content-Type': 'application/x-www-form-urlencoded',
-                Accept: 'application/json',
-              },
-              body: form,
-            });
+      const send = () =>
+        page.evaluate(
+          async (target: string, form: string) => {
+            try {
+              const response = await fetch(target, {
+                method: 'POST',
+                credentials: 'include',
+                headers: {
+                  'Content-Type': 'application/x-www-form-urlencoded',
+                  Accept: 'application/json',
+                },
+                body: form,
+              });
 
-            return { status: response.status, text: await response.text() };
-          } catch (error) {
-            return { status: 0, text: String(error) };
-          }
-        },
-        url,
-        body.toString(),
-      );
+              return { status: response.status, text: await response.text() };
+            } catch (error) {
+              return { status: 0, text: String(error) };
+            }
+          },
+          url,
+          body.toString(),
+        );
+      // Only a form the caller knows is safe to send twice is sent again.
+      const answer = options.retryTransient ? await retryingTransient(send) : await send();
 
       return this.parseJsonAnswer(step, answer.status, answer.text, itemId);
     });
@@ -203,8 +233,7 @@ export class TaobaoSite {
     if (!landing) {
       landing = (async () => {
         await this.prepare(page);
-        const response = await page.goto(landingUrl, { waitUntil: 'domcontentloaded' });
-        await this.checkLanding(page, response);
+        await this.checkLanding(page, await this.navigate(page, landingUrl));
       })();
       this.landings.set(page, landing);
       landing.then(
@@ -229,6 +258,19 @@ export class TaobaoSite {
     if (url.includes(this.profile.urlMarkers.loginPage)) {
       throw new SessionExpiredError('The provider sent the browser to its login page');
     }
+  }
+
+  /** Opens a page; a 5xx is opened again after each pause, as a buyer reloads. */
+  private async navigate(page: Page, url: string): Promise<HTTPResponse | null> {
+    for (const pause of TRANSIENT_PAUSES_MS) {
+      const response = await page.goto(url, { waitUntil: 'domcontentloaded' });
+      if ((response?.status() ?? 0) < 500) {
+        return response;
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+
+    return page.goto(url, { waitUntil: 'domcontentloaded' });
   }
 
   private async checkLanding(

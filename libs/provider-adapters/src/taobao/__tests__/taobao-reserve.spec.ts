@@ -311,9 +311,16 @@ describe('TaobaoAdapter reservations and orders (against a live Sandbox)', () =>
     'should surface a %s %s as the right error with no order created',
     async (step, mode, expected) => {
       const buyer = await newBuyer();
-      await fixture.sandbox.control.fault({ step, mode, login: buyer.login });
+      // Failing every time, also when the adapter asks again.
+      await fixture.sandbox.control.call('POST', '/faults', {
+        step,
+        mode,
+        login: buyer.login,
+        times: 100,
+      });
 
       const failure = await reserveFailure(buyer, [TSHIRT_BLACK_XL, CUP_SILVER]);
+      await fixture.sandbox.control.call('DELETE', '/faults');
 
       expect(failure).toBeInstanceOf(expected);
       expect(await ordersOf(buyer.login)).toEqual([]);
@@ -345,10 +352,17 @@ describe('TaobaoAdapter reservations and orders (against a live Sandbox)', () =>
 
   it('should order the requested quantities when retried after a cart addition failed', async () => {
     const buyer = await newBuyer();
-    await fixture.sandbox.control.fault({ step: 'cart.add', mode: 'fail', login: buyer.login });
+    // Failing every time the adapter asks again as well.
+    await fixture.sandbox.control.call('POST', '/faults', {
+      step: 'cart.add',
+      mode: 'fail',
+      login: buyer.login,
+      times: 100,
+    });
     const lines = [TSHIRT_BLACK_XL, JEANS_DEEP_BLUE_32, CUP_SILVER];
 
     const first = await reserveFailure(buyer, lines);
+    await fixture.sandbox.control.call('DELETE', '/faults');
     const retry = await withJob(fixture.taobao(), buyer, (job) => job.reserve(request(lines)));
     const truth = await ordersOf(buyer.login);
 
@@ -458,7 +472,13 @@ describe('TaobaoAdapter reservations and orders (against a live Sandbox)', () =>
       ['tracking', 'getTracking'],
       ['order.cancel', 'cancelOrder'],
     ] as const)('should surface a failing %s as provider busy', async (step, call) => {
-      await fixture.sandbox.control.fault({ step, mode: 'fail', login: buyer.login });
+      // Failing every time a read is asked again too.
+      await fixture.sandbox.control.call('POST', '/faults', {
+        step,
+        mode: 'fail',
+        login: buyer.login,
+        times: 3,
+      });
 
       const failure = await withJob<unknown>(fixture.taobao(), buyer, (job) => {
         switch (call) {
@@ -471,19 +491,36 @@ describe('TaobaoAdapter reservations and orders (against a live Sandbox)', () =>
           case 'cancelOrder':
             return job.cancelOrder(orderNumbers[1]!, '我不想买了');
         }
-      }).catch((error: unknown) => error);
+      })
+        .catch((error: unknown) => error)
+        .finally(() => fixture.sandbox.control.call('DELETE', '/faults'));
 
       expect(failure).toBeInstanceOf(ProviderBusyError);
     });
 
+    it('should ask a read again after one 5xx and return its answer', async () => {
+      await fixture.sandbox.control.fault({
+        step: 'orders.list',
+        mode: 'fail',
+        login: buyer.login,
+      });
+
+      const page = await withJob(fixture.taobao(), buyer, (job) => job.listOrders({ page: 1 }));
+
+      expect(page.orders.map((order) => order.orderNumber).sort()).toEqual(
+        [...orderNumbers].sort(),
+      );
+    });
+
     it('should surface a dropped connection as provider busy, not as a site change', async () => {
       await fixture.sandbox.control.configure({ hangMs: 300 });
-      // Chromium itself retries a GET once when a reused connection drops without an answer.
+      // Every try is dropped: the adapter's own and Chromium's (a GET on a reused connection that
+      // drops without an answer is sent once more by the browser).
       await fixture.sandbox.control.call('POST', '/faults', {
         step: 'tracking',
         mode: 'hang',
         login: buyer.login,
-        times: 2,
+        times: 6,
       });
 
       const failure = await withJob<unknown>(fixture.taobao(), buyer, (job) =>

@@ -114,11 +114,18 @@ describe('TaobaoAdapter sessions and item offers (against a live Sandbox)', () =
   });
 
   it('should surface a failing item page as provider busy', async () => {
-    await fixture.sandbox.control.fault({ step: 'item.page', mode: 'fail' });
+    // Failing every time the read is asked again too.
+    await fixture.sandbox.control.call('POST', '/faults', {
+      step: 'item.page',
+      mode: 'fail',
+      times: 3,
+    });
 
     const failure = await withJob(fixture.taobao(), { accountId: 'a', login: 'a' }, (job) =>
       job.getItemOffer('600000000001'),
-    ).catch((error: unknown) => error);
+    )
+      .catch((error: unknown) => error)
+      .finally(() => fixture.sandbox.control.call('DELETE', '/faults'));
 
     expect(failure).toBeInstanceOf(ProviderBusyError);
   });
