@@ -13,6 +13,7 @@ import type { HarnessContext, HarnessPart, PartResult } from './part';
 import { badInputPart } from './parts/bad-input';
 import { chaosPart } from './parts/chaos';
 import { concurrencyPart } from './parts/concurrency';
+import { cookieSecrecyPart } from './parts/cookie-secrecy';
 import { crashMatrixPart } from './parts/crash-matrix';
 import { securityPart } from './parts/security';
 import { SessionDesk } from './session-desk';
@@ -74,6 +75,7 @@ async function main(): Promise<number> {
       chaosPart(deps),
       badInputPart,
       securityPart,
+      cookieSecrecyPart(deps),
     ];
     for (const part of parts) {
       const partStarted = Date.now();

@@ -18,6 +18,9 @@ export const SANDBOX_PASSWORD = 'sandbox123';
 const LOGIN_ATTEMPTS = 8;
 
 export class SessionDesk {
+  /** Every cookie value a login stored, for the check that none appears in plain text. */
+  readonly cookieValues = new Set<string>();
+
   private constructor(
     private readonly app: RunningApp,
     private readonly dataDir: string,
@@ -86,6 +89,10 @@ export class SessionDesk {
       if (!snapshot.cookies.some((cookie) => cookie.name === 'unb' && cookie.value !== '')) {
         throw new Error('the Sandbox did not log the buyer in');
       }
+      // Short values (flags, counters) would match unrelated text.
+      snapshot.cookies
+        .filter((cookie) => cookie.value.length >= 8)
+        .forEach((cookie) => this.cookieValues.add(cookie.value));
       const result = await this.app.app
         .get(SessionRecords)
         .completeLogin('sandbox', login, snapshot);
