@@ -28,13 +28,36 @@ export interface Settled {
   retried?: boolean;
 }
 
+/** The product's words for "this account must be logged in again". */
+const LOG_IN_AGAIN = /log in again/i;
+
 export class Operator {
+  // One login at a time per account: activities failing together ask for it together.
+  private readonly logins = new Map<string, Promise<unknown>>();
+
   constructor(
     private readonly admin: AdminClient,
     private readonly sandbox: SandboxControl,
     /** Where the end of every activity that did not succeed is told, with its reason. */
     private readonly log: (line: string) => void = () => undefined,
+    /** Logs the account in again, as the operator does in the popup when told to. */
+    private readonly logInAgain: ((login: string) => Promise<unknown>) | null = null,
   ) {}
+
+  /** Before a retry or a cancel: a failure that asks for a new login gets one first. */
+  private async heed(activity: ActivityDetailDto, login: string): Promise<void> {
+    if (!this.logInAgain || !LOG_IN_AGAIN.test(activity.reason ?? '')) {
+      return;
+    }
+    let pending = this.logins.get(login);
+    if (!pending) {
+      pending = this.logInAgain(login)
+        .catch((error: unknown) => this.log(`${login} could not log in again: ${String(error)}`))
+        .finally(() => this.logins.delete(login));
+      this.logins.set(login, pending);
+    }
+    await pending;
+  }
 
   /** Polls the activity until it ends, answering its questions; gives up at the deadline. */
   async settle(activityId: string, login: string, timeoutMs: number): Promise<Settled> {
@@ -80,6 +103,7 @@ export class Operator {
     if (first.activity.state !== 'failed' || first.activity.failedStep === null) {
       return first;
     }
+    await this.heed(first.activity, login);
     const retried = await this.admin
       .call('POST', `/activities/${activityId}/retry`)
       .then(() => true)
@@ -92,7 +116,8 @@ export class Operator {
     if (second.activity.state !== 'failed') {
       return { ...second, answers, retried: true };
     }
-    // Failed again (its session may be gone for good): cancelling gives its items back.
+    // Failed again: cancelling gives its items back.
+    await this.heed(second.activity, login);
     const cancelled = await this.admin
       .call('POST', `/activities/${activityId}/cancel`)
       .then(() => true)

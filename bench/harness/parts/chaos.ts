@@ -38,7 +38,7 @@ async function runChaos(context: HarnessContext, deps: HarnessDeps): Promise<Par
   const shape = context.small ? SMALL : FULL;
   const admin = new AdminClient(context.apis);
   const sandbox = new SandboxControl(context.sandboxUrl);
-  const operator = new Operator(admin, sandbox, context.log);
+  const operator = new Operator(admin, sandbox, context.log, (login) => deps.desk.login(login));
   const ledger = new Ledger();
   const failures: string[] = [];
 

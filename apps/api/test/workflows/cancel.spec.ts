@@ -141,4 +141,38 @@ describe('cancelling a reservation against a live Sandbox in Chromium', () => {
     expect(await itemStates(order.id)).toEqual(['reserved', 'reserved']);
     expect([...numbers].sort()).toEqual(truth.map((one) => one.bizOrderId).sort());
   });
+
+  it('should finish a failed reservation on retry once the account is logged in again', async () => {
+    const { session, order, itemIds } = await setup('c_relogin');
+    // The orders are created but the answer fails and the order list cannot be read.
+    await world.sandbox.control('POST', '/faults', {
+      step: 'checkout.submit.after_create',
+      mode: 'fail',
+      login: 'c_relogin',
+    });
+    await world.sandbox.control('POST', '/faults', {
+      step: 'orders.list',
+      mode: 'fail',
+      login: 'c_relogin',
+      times: 1_000,
+    });
+    const started = await world.reserve(order.id, itemIds, session.id).expect(202);
+    const failed = await world.settle(started.body.activityId);
+    expect(failed.state).toBe('failed');
+
+    // "Log in again": a new login replaces the session the reservation started on.
+    await world.sandbox.control('DELETE', '/faults');
+    const newer = await world.session('c_relogin');
+    await world.http
+      .post(`/api/v1/activities/${failed.id}/retry`)
+      .set('Cookie', world.admin)
+      .expect(200);
+    const done = await world.settle(failed.id);
+
+    expect(newer.id).not.toBe(session.id);
+    expect(done.state).toBe('succeeded');
+    const truth = await world.sandbox.orders('c_relogin');
+    expect(truth).toHaveLength(2);
+    expect(await itemStates(order.id)).toEqual(['reserved', 'reserved']);
+  });
 });

@@ -175,7 +175,11 @@ export class ReserveHandler {
     const provider = await this.providers.get(ctx.state.provider);
     let submitting = false;
     try {
-      return await withAccountJob(this.access, ctx.state.sessionId, async (job) => {
+      // The account's newest session, not the one the reservation started on: after "log in
+      // again" the operator retries with the new login.
+      const account = { accountId: ctx.state.accountId };
+
+      return await withAccountJob(this.access, account, async (job, session) => {
         const itemIds = [...new Set(pending.map((item) => item.providerItemId))];
         const offers = await mapLimited(itemIds, OFFER_CONCURRENCY, (id) => offerOf(job, id));
         const verdicts = new Map<string, ReturnType<typeof checkOffer>>();
@@ -196,7 +200,7 @@ export class ReserveHandler {
 
         submitting = true;
 
-        return this.submit(ctx, asked.state, job);
+        return this.submit(ctx, asked.state, { job, sessionId: session.id });
       });
     } catch (error) {
       if (submitting) {
@@ -293,12 +297,12 @@ export class ReserveHandler {
 
   /**
    * One checkout for every pending item; an open attempt is reconciled, never resubmitted.
-   * `job` is the check's job when the checkout follows it directly.
+   * `open` is the check's job and its session when the checkout follows it directly.
    */
   private async submit(
     ctx: Ctx,
     state: ReserveState = ctx.state,
-    job?: ProviderJob,
+    open?: { job: ProviderJob; sessionId: string },
   ): Promise<StepResult<ReserveState>> {
     if ((await this.attempts.openOf(ctx.activity.id)).length > 0) {
       return next('reconcile', state);
@@ -313,7 +317,7 @@ export class ReserveHandler {
     const address = provider.needsWarehouse ? await this.address(state.provider) : emptyAddress();
     let attemptId: string | null = null;
     const inJob = <T>(work: (one: ProviderJob) => Promise<T>) =>
-      job ? work(job) : withAccountJob(this.access, state.sessionId, work);
+      open ? work(open.job) : withAccountJob(this.access, { accountId: state.accountId }, work);
     try {
       const result = await inJob((one) =>
         one.reserve({
@@ -375,9 +379,9 @@ export class ReserveHandler {
 
       return next(complete ? 'finish' : 'reconcile', reserved);
     } catch (error) {
-      if (job) {
+      if (open) {
         // The check's job is still open, so the error has not passed `withAccountJob` yet.
-        await noteSessionEnd(this.access, state.sessionId, error);
+        await noteSessionEnd(this.access, open.sessionId, error);
       }
       if (attemptId !== null) {
         await this.attempts.mark(attemptId, 'unknown', { error: describe(error) });
@@ -400,7 +404,7 @@ export class ReserveHandler {
     let state = await this.adoptBound(ctx, ctx.state);
     const unclear: { attempt: OrderAttemptEntity; itemIds: string[] }[] = [];
 
-    await withAccountJob(this.access, state.sessionId, async (job) => {
+    await withAccountJob(this.access, { accountId: state.accountId }, async (job) => {
       const orders = [];
       for (let page = 1; page <= RECONCILE_PAGES; page++) {
         const result = await job.listOrders({ page });
@@ -613,7 +617,7 @@ export class ReserveHandler {
     }
     if (error instanceof DealLimitReachedError) {
       const others = (await this.access.activeSessions(state.provider))
-        .filter((session) => session.id !== state.sessionId)
+        .filter((session) => session.accountId !== state.accountId)
         .map((session) => ({ id: session.id, nickname: session.nickname }));
       await ctx.log(`Deal limit reached: ${error.providerText}`, undefined, 'warn');
 
