@@ -28,6 +28,31 @@ describe('cancelling a reservation against a live Sandbox in Chromium', () => {
     return { session, order, itemIds: order.items.map((item) => item.id) };
   }
 
+  /**
+   * The orders are created but the answer fails, and the order list cannot be read: the
+   * reservation fails with its items of unknown outcome.
+   */
+  async function failAfterCreating(login: string) {
+    const setupDone = await setup(login);
+    await world.sandbox.control('POST', '/faults', {
+      step: 'checkout.submit.after_create',
+      mode: 'fail',
+      login,
+    });
+    await world.sandbox.control('POST', '/faults', {
+      step: 'orders.list',
+      mode: 'fail',
+      login,
+      times: 1_000,
+    });
+    const { session, order, itemIds } = setupDone;
+    const started = await world.reserve(order.id, itemIds, session.id).expect(202);
+    const failed = await world.settle(started.body.activityId);
+    expect(failed.state).toBe('failed');
+
+    return { ...setupDone, failed };
+  }
+
   async function itemStates(orderId: string) {
     return (await world.order(orderId)).items.map((item) => item.state);
   }
@@ -107,23 +132,7 @@ describe('cancelling a reservation against a live Sandbox in Chromium', () => {
   });
 
   it('should settle a failed reservation against the order list when the operator gives up its retry', async () => {
-    const { session, order, itemIds } = await setup('c_failed');
-    // The orders are created but the answer fails, and the order list cannot be read: the
-    // reservation fails with its items of unknown outcome.
-    await world.sandbox.control('POST', '/faults', {
-      step: 'checkout.submit.after_create',
-      mode: 'fail',
-      login: 'c_failed',
-    });
-    await world.sandbox.control('POST', '/faults', {
-      step: 'orders.list',
-      mode: 'fail',
-      login: 'c_failed',
-      times: 1_000,
-    });
-    const started = await world.reserve(order.id, itemIds, session.id).expect(202);
-    const failed = await world.settle(started.body.activityId);
-    expect(failed.state).toBe('failed');
+    const { order, failed } = await failAfterCreating('c_failed');
     expect(await itemStates(order.id)).toEqual(['reserving', 'reserving']);
 
     const stillBlind = await world.cancel(failed.id);
@@ -143,22 +152,7 @@ describe('cancelling a reservation against a live Sandbox in Chromium', () => {
   });
 
   it('should finish a failed reservation on retry once the account is logged in again', async () => {
-    const { session, order, itemIds } = await setup('c_relogin');
-    // The orders are created but the answer fails and the order list cannot be read.
-    await world.sandbox.control('POST', '/faults', {
-      step: 'checkout.submit.after_create',
-      mode: 'fail',
-      login: 'c_relogin',
-    });
-    await world.sandbox.control('POST', '/faults', {
-      step: 'orders.list',
-      mode: 'fail',
-      login: 'c_relogin',
-      times: 1_000,
-    });
-    const started = await world.reserve(order.id, itemIds, session.id).expect(202);
-    const failed = await world.settle(started.body.activityId);
-    expect(failed.state).toBe('failed');
+    const { session, order, failed } = await failAfterCreating('c_relogin');
 
     // "Log in again": a new login replaces the session the reservation started on.
     await world.sandbox.control('DELETE', '/faults');
