@@ -152,6 +152,10 @@ export class BindingStore {
       orderItemId: In(itemIds),
       active: true,
     });
+    // Every reservation step asks; most of the time nothing is bound yet.
+    if (bindings.length === 0) {
+      return [];
+    }
     const orders = await em.findBy(ProviderOrderEntity, {
       id: In([...new Set(bindings.map((binding) => binding.providerOrderId))]),
     });

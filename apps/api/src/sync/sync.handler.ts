@@ -102,11 +102,9 @@ export class SyncHandler {
         const reads = [Promise.resolve(first)];
         const readUpTo = (totalPages: number) => {
           for (let page = reads.length + 1; page <= totalPages; page++) {
-            const gate = reads[page - 1 - PAGES_IN_FLIGHT] ?? Promise.resolve();
-            const read = gate.then(
-              () => job.listOrders({ page, since }),
-              () => job.listOrders({ page, since }),
-            );
+            // Waits for the read PAGES_IN_FLIGHT places before, however it ended.
+            const gate = reads[page - 1 - PAGES_IN_FLIGHT]?.catch(() => undefined);
+            const read = (gate ?? Promise.resolve()).then(() => job.listOrders({ page, since }));
             // Awaited in turn below; a failure meanwhile must not count as unhandled.
             read.catch(() => undefined);
             reads.push(read);

@@ -169,9 +169,7 @@ export class BrowserPool {
   /** Opens spare contexts up to the pool's number on the idlest live browsers; never launches. */
   private async openSpares(): Promise<void> {
     while (!this.closed && this.spares.length + this.sparesOpening < this.options.spareContexts) {
-      const slot = this.slots
-        .filter((one) => !one.retired && one.browser.connected)
-        .sort((a, b) => a.active - b.active)[0];
+      const slot = this.idlestSlot();
       if (!slot) {
         return;
       }
@@ -195,9 +193,15 @@ export class BrowserPool {
     }
   }
 
+  /** The live, unretired browser running the fewest contexts. */
+  private idlestSlot(): BrowserSlot | undefined {
+    return this.slots
+      .filter((slot) => !slot.retired && slot.browser.connected)
+      .sort((a, b) => a.active - b.active)[0];
+  }
+
   private async pickSlot(): Promise<BrowserSlot> {
-    const usable = this.slots.filter((slot) => !slot.retired && slot.browser.connected);
-    const idlest = usable.sort((a, b) => a.active - b.active)[0];
+    const idlest = this.idlestSlot();
     if (
       idlest &&
       (idlest.active === 0 || this.slots.length + this.launching >= this.options.size)

@@ -32,11 +32,11 @@ interface RawAnswer {
   url?: string;
 }
 
-/** Sends until the answer is neither a 5xx nor missing, or the pauses are used up. */
-async function retryingTransient(send: () => Promise<RawAnswer>): Promise<RawAnswer> {
+/** Sends until `transient` calls the answer final, or the pauses are used up. */
+async function askAgainWhile<T>(send: () => Promise<T>, transient: (answer: T) => boolean) {
   for (const pause of TRANSIENT_PAUSES_MS) {
     const answer = await send();
-    if (answer.status !== 0 && answer.status < 500) {
+    if (!transient(answer)) {
       return answer;
     }
     await new Promise((resolve) => setTimeout(resolve, pause));
@@ -44,6 +44,9 @@ async function retryingTransient(send: () => Promise<RawAnswer>): Promise<RawAns
 
   return send();
 }
+
+/** A fetch's answer: 5xx, or none at all (status 0, a dropped connection). */
+const lostAnswer = (answer: RawAnswer) => answer.status === 0 || answer.status >= 500;
 
 /**
  * The Taobao site as one account's browser sees it: navigations and same-origin requests made
@@ -116,7 +119,7 @@ export class TaobaoSite {
             return { status: 0, url: target, text: String(error) };
           }
         }, url);
-      const answer = await retryingTransient(ask);
+      const answer = await askAgainWhile(ask, lostAnswer);
       this.checkRedirectUrl(answer.url ?? url);
 
       return this.parseJsonAnswer(step, answer.status, answer.text, itemId);
@@ -163,7 +166,7 @@ export class TaobaoSite {
           body.toString(),
         );
       // Only a form the caller knows is safe to send twice is sent again.
-      const answer = options.retryTransient ? await retryingTransient(send) : await send();
+      const answer = options.retryTransient ? await askAgainWhile(send, lostAnswer) : await send();
 
       return this.parseJsonAnswer(step, answer.status, answer.text, itemId);
     });
@@ -261,16 +264,11 @@ export class TaobaoSite {
   }
 
   /** Opens a page; a 5xx is opened again after each pause, as a buyer reloads. */
-  private async navigate(page: Page, url: string): Promise<HTTPResponse | null> {
-    for (const pause of TRANSIENT_PAUSES_MS) {
-      const response = await page.goto(url, { waitUntil: 'domcontentloaded' });
-      if ((response?.status() ?? 0) < 500) {
-        return response;
-      }
-      await new Promise((resolve) => setTimeout(resolve, pause));
-    }
-
-    return page.goto(url, { waitUntil: 'domcontentloaded' });
+  private navigate(page: Page, url: string): Promise<HTTPResponse | null> {
+    return askAgainWhile(
+      () => page.goto(url, { waitUntil: 'domcontentloaded' }),
+      (response) => (response?.status() ?? 0) >= 500,
+    );
   }
 
   private async checkLanding(

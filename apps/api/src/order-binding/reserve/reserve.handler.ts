@@ -304,10 +304,13 @@ export class ReserveHandler {
     state: ReserveState = ctx.state,
     open?: { job: ProviderJob; sessionId: string },
   ): Promise<StepResult<ReserveState>> {
-    if ((await this.attempts.openOf(ctx.activity.id)).length > 0) {
-      return next('reconcile', state);
+    // From the check's job, the check has just looked at attempts and bindings itself.
+    if (!open) {
+      if ((await this.attempts.openOf(ctx.activity.id)).length > 0) {
+        return next('reconcile', state);
+      }
+      state = await this.adoptBound(ctx, state);
     }
-    state = await this.adoptBound(ctx, state);
     const pending = pendingItems(state);
     if (pending.length === 0) {
       return next('finish', state);
@@ -718,15 +721,16 @@ export class ReserveHandler {
       return state;
     }
 
-    const byNumber = new Map<string, string[]>();
+    // One entry per provider order: markReserved counts orders, not items.
+    const itemsByNumber = new Map<string, string[]>();
     for (const { binding, providerOrder } of bound) {
-      const itemIds = byNumber.get(providerOrder.orderNumber) ?? [];
-      byNumber.set(providerOrder.orderNumber, [...itemIds, binding.orderItemId]);
+      const itemIds = itemsByNumber.get(providerOrder.orderNumber) ?? [];
+      itemIds.push(binding.orderItemId);
+      itemsByNumber.set(providerOrder.orderNumber, itemIds);
     }
-    await ctx.log(
-      `Provider order(s) ${[...byNumber.keys()].join(', ')} were bound before an interruption`,
-    );
-    const orders = [...byNumber].map(([orderNumber, itemIds]) => ({ orderNumber, itemIds }));
+    const numbers = [...itemsByNumber.keys()];
+    await ctx.log(`Provider order(s) ${numbers.join(', ')} were bound before an interruption`);
+    const orders = [...itemsByNumber].map(([orderNumber, itemIds]) => ({ orderNumber, itemIds }));
 
     return this.markReserved(ctx, state, orders, 'created');
   }
