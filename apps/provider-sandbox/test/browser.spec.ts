@@ -4,6 +4,7 @@ import { chromiumAvailable, dragSlider, launchChromium } from './support/browser
 import { useSandbox } from './support/buyer-client';
 
 // The pages whose scripts matter, in real Chromium: slider, QR polling, SMS form, item and cart.
+// Skipped only on a machine without Chromium; `npm test` installs it first, so CI always runs them.
 const describeWithChromium = chromiumAvailable() ? describe : describe.skip;
 
 describeWithChromium('buyer pages in Chromium', () => {
